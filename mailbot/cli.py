@@ -1,0 +1,169 @@
+"""The ``mailbot`` command: run | demo | check | db | tickets."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from mailbot import db
+from mailbot.config import Settings, load_settings
+from mailbot.errors import MailbotError
+from mailbot.logs import setup_logging
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        result: int = args.handler(args)
+        return result
+    except MailbotError as exc:
+        print(f"mailbot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mailbot", description=__doc__)
+    parser.add_argument(
+        "--config", help="TOML file (default: $MAILBOT_CONFIG or config/mailbot.toml)"
+    )
+    commands = parser.add_subparsers(dest="command")
+
+    run = commands.add_parser("run", help="run the daemon until SIGTERM/SIGINT")
+    run.add_argument("--once", action="store_true", help="handle the mailbox now, deliver, exit")
+    run.set_defaults(handler=cmd_run)
+
+    demo = commands.add_parser("demo", help="run on embedded IMAP + SMTP servers with sample mail")
+    demo.add_argument("--keep", action="store_true", help="keep the demo database afterwards")
+    demo.set_defaults(handler=cmd_demo)
+
+    check = commands.add_parser("check", help="validate the configuration and try both servers")
+    check.set_defaults(handler=cmd_check)
+
+    database = commands.add_parser("db", help="database schema")
+    database_commands = database.add_subparsers(dest="db_command", required=True)
+    database_commands.add_parser("upgrade", help="create or upgrade the schema").set_defaults(
+        handler=cmd_db_upgrade
+    )
+    database_commands.add_parser("current", help="show the schema revision").set_defaults(
+        handler=cmd_db_current
+    )
+
+    tickets = commands.add_parser("tickets", help="list and show tickets")
+    ticket_commands = tickets.add_subparsers(dest="tickets_command", required=True)
+    listing = ticket_commands.add_parser("list", help="list tickets")
+    listing.add_argument("--json", action="store_true", help="one JSON array")
+    listing.add_argument("--state", help="only tickets in this state")
+    listing.set_defaults(handler=cmd_tickets_list)
+    show = ticket_commands.add_parser("show", help="one ticket with its messages and trail")
+    show.add_argument("reference")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_tickets_show)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(args.config)
+    setup_logging(settings.logging.level, settings.logging.format)
+    return settings
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from mailbot.daemon import Daemon, build_app
+
+    settings = _settings(args)
+    app = build_app(settings)
+    with db.exclusive_sqlite_lock(app.engine):
+        daemon = Daemon(app)
+        if args.once:
+            summary = asyncio.run(daemon.run_once())
+            print(json.dumps(summary.__dict__))
+            return 1 if summary.errors else 0
+        asyncio.run(_run_until_signal(daemon))
+    return 0
+
+
+async def _run_until_signal(daemon: Any) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, daemon.stop)
+    await daemon.run()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from mailbot.demo import run_demo
+
+    return run_demo(keep=args.keep)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from mailbot.check import run_checks
+
+    try:
+        settings = load_settings(args.config)
+    except MailbotError as exc:
+        print(f"FAIL configuration: {exc}")
+        return 1
+    print(f"ok   configuration: {settings.source}")
+    return 0 if run_checks(settings) else 1
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    engine = db.make_engine(settings.database.url)
+    db.upgrade(engine)
+    print(f"database at revision {db.current_revision(engine)}")
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    print(db.current_revision(db.make_engine(settings.database.url)) or "(empty)")
+    return 0
+
+
+def cmd_tickets_list(args: argparse.Namespace) -> int:
+    from mailbot.views import ticket_summary, tickets_table
+
+    settings = _settings(args)
+    sessions = _sessions(settings)
+    with sessions() as session:
+        from mailbot.tickets.store import list_tickets
+
+        rows = [ticket_summary(t) for t in list_tickets(session, args.state)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(tickets_table(rows))
+    return 0
+
+
+def cmd_tickets_show(args: argparse.Namespace) -> int:
+    from mailbot.views import ticket_detail, ticket_text
+
+    settings = _settings(args)
+    sessions = _sessions(settings)
+    with sessions() as session:
+        detail = ticket_detail(session, args.reference)
+    if detail is None:
+        print(f"mailbot: no ticket {args.reference}", file=sys.stderr)
+        return 1
+    print(json.dumps(detail, ensure_ascii=False, indent=2) if args.json else ticket_text(detail))
+    return 0
+
+
+def _sessions(settings: Settings) -> Any:
+    engine = db.make_engine(settings.database.url)
+    db.upgrade(engine)
+    return db.make_sessionmaker(engine)

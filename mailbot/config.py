@@ -1,0 +1,329 @@
+"""Typed settings: one TOML file, every key overridable by ``MAILBOT_<SECTION>__<KEY>``.
+
+Where the file comes from: ``--config PATH``, else ``$MAILBOT_CONFIG``, else
+``config/mailbot.toml`` in the working directory if present, else built-in defaults.
+Secrets (passwords) may also come from ``<key>_file`` (a path whose content is the secret),
+and are wrapped in ``Secret`` so they never show up in a repr or a log line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import json
+import os
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from mailbot.errors import ConfigError
+
+Security = Literal["tls", "starttls", "none"]
+SECURITY_CHOICES = ("tls", "starttls", "none")
+ENV_PREFIX = "MAILBOT_"
+DEFAULT_CONFIG_PATH = Path("config/mailbot.toml")
+
+
+class Secret(str):
+    """A string that hides itself in repr() and f-string debugging."""
+
+    def __repr__(self) -> str:
+        return "Secret('***')" if self else "Secret('')"
+
+
+NO_SECRET = Secret("")
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = "sqlite:///mailbot.db"
+    echo: bool = False
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    host: str = "localhost"
+    port: int = 0
+    security: Security = "tls"
+    allow_insecure: bool = False
+    verify_certificate: bool = True
+    ca_file: str = ""
+    username: str = ""
+    password: Secret = NO_SECRET
+    password_file: str = ""
+    folder: str = "INBOX"
+    processed_folder: str = "Mailbot/Processed"
+    quarantine_folder: str = "Mailbot/Quarantine"
+    batch_size: int = 100
+    poll_interval_seconds: float = 60.0
+    idle: bool = True
+    idle_renew_seconds: float = 25 * 60.0
+    timeout_seconds: float = 60.0
+    max_message_bytes: int = 25 * 1024 * 1024
+    reconnect_initial_seconds: float = 1.0
+    reconnect_max_seconds: float = 300.0
+
+    @property
+    def effective_port(self) -> int:
+        """The configured port, or the standard one for the security mode."""
+        return self.port or (993 if self.security == "tls" else 143)
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = "localhost"
+    port: int = 0
+    security: Security = "tls"
+    allow_insecure: bool = False
+    verify_certificate: bool = True
+    ca_file: str = ""
+    username: str = ""
+    password: Secret = NO_SECRET
+    password_file: str = ""
+    timeout_seconds: float = 60.0
+    connections: int = 2
+
+    @property
+    def effective_port(self) -> int:
+        """The configured port, or the standard one for the security mode."""
+        if self.port:
+            return self.port
+        return {"tls": 465, "starttls": 587, "none": 25}[self.security]
+
+
+@dataclass(frozen=True)
+class CompanySettings:
+    name: str = "Example Ltd"
+    support_address: str = "support@example.com"
+    timezone: str = "Europe/London"
+
+
+@dataclass(frozen=True)
+class StaffSettings:
+    addresses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutboxSettings:
+    max_attempts: int = 12
+    retry_initial_seconds: float = 60.0
+    retry_max_seconds: float = 6 * 3600.0
+    claim_seconds: float = 300.0
+    batch_size: int = 200
+
+
+@dataclass(frozen=True)
+class LoggingSettings:
+    level: str = "INFO"
+    format: Literal["text", "json"] = "text"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    imap: ImapSettings = field(default_factory=ImapSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    company: CompanySettings = field(default_factory=CompanySettings)
+    staff: StaffSettings = field(default_factory=StaffSettings)
+    outbox: OutboxSettings = field(default_factory=OutboxSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
+    templates_dir: str = ""
+    source: str = "defaults"
+
+
+SECTIONS: dict[str, type[Any]] = {
+    name: hint
+    for name, hint in typing.get_type_hints(Settings).items()
+    if name not in ("templates_dir", "source")
+}
+
+
+def find_config_path(cli_path: str | None, environ: Mapping[str, str]) -> Path | None:
+    """The file to read: the CLI flag wins, then $MAILBOT_CONFIG, then config/mailbot.toml."""
+    if cli_path:
+        return Path(cli_path)
+    if environ.get("MAILBOT_CONFIG"):
+        return Path(environ["MAILBOT_CONFIG"])
+    return DEFAULT_CONFIG_PATH if DEFAULT_CONFIG_PATH.is_file() else None
+
+
+def load_settings(
+    cli_path: str | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Read the TOML file (if any), apply environment overrides, validate, and return settings."""
+    env = os.environ if environ is None else environ
+    path = find_config_path(cli_path, env)
+    data: dict[str, Any] = {}
+    if path is not None:
+        data = _read_toml(path)
+    _apply_env(data, env)
+    settings = settings_from_mapping(data, source=str(path) if path else "defaults")
+    validate(settings)
+    return settings
+
+
+def settings_from_mapping(data: Mapping[str, Any], *, source: str = "mapping") -> Settings:
+    """Build settings from nested mappings (the TOML shape), with clear errors on bad keys."""
+    kwargs: dict[str, Any] = {"source": source}
+    for key, value in data.items():
+        if key == "templates_dir":
+            kwargs[key] = _coerce(str, value, key)
+            continue
+        section_type = SECTIONS.get(key)
+        if section_type is None:
+            raise ConfigError(f"unknown configuration section [{key}] in {source}")
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"[{key}] must be a table in {source}")
+        kwargs[key] = _build_section(section_type, key, value, source)
+    return _resolve_secrets(Settings(**kwargs))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"configuration file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"configuration file {path} is not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration file {path}: {exc}") from exc
+
+
+def _apply_env(data: dict[str, Any], environ: Mapping[str, str]) -> None:
+    """Overlay MAILBOT_<SECTION>__<KEY> variables onto the TOML data (as strings, typed later)."""
+    for name, value in environ.items():
+        if not name.startswith(ENV_PREFIX) or "__" not in name:
+            continue
+        section, _, key = name[len(ENV_PREFIX) :].partition("__")
+        section, key = section.lower(), key.lower()
+        if section not in SECTIONS:
+            raise ConfigError(f"environment variable {name}: unknown section [{section}]")
+        data.setdefault(section, {})[key] = _EnvValue(value)
+
+
+class _EnvValue(str):
+    """A value from the environment: lists and tables arrive as JSON text."""
+
+
+def _build_section(cls: type[Any], section: str, values: Mapping[str, Any], source: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"unknown key {section}.{key} in {source}")
+        kwargs[key] = _coerce(hints[key], value, f"{section}.{key}")
+    return cls(**kwargs)
+
+
+def _coerce(hint: Any, value: Any, where: str) -> Any:
+    """Turn a TOML or environment value into the declared type, or say what is wrong."""
+    origin = typing.get_origin(hint)
+    if origin is Literal:
+        choices = typing.get_args(hint)
+        text = str(value)
+        if text not in choices:
+            raise ConfigError(f"{where} must be one of {', '.join(choices)}; got {text!r}")
+        return text
+    if hint is Secret:
+        return Secret(str(value))
+    if hint is str:
+        return str(value)
+    if hint is bool:
+        return _coerce_bool(value, where)
+    if hint in (int, float):
+        return _coerce_number(hint, value, where)
+    if origin is tuple or hint is tuple:
+        items = json.loads(value) if isinstance(value, _EnvValue) else value
+        if isinstance(items, str) or not isinstance(items, list | tuple):
+            raise ConfigError(f'{where} must be a list (in the environment: JSON, e.g. ["a"])')
+        return tuple(str(item) for item in items)
+    if origin in (types.UnionType, typing.Union):
+        return value
+    raise ConfigError(f"{where}: unsupported type {hint!r}")
+
+
+def _coerce_bool(value: Any, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{where} must be true or false; got {value!r}")
+
+
+def _coerce_number(kind: type[Any], value: Any, where: str) -> Any:
+    if isinstance(value, bool):
+        raise ConfigError(f"{where} must be a number; got {value!r}")
+    try:
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where} must be a number; got {value!r}") from exc
+
+
+def _resolve_secrets(settings: Settings) -> Settings:
+    """Read ``password_file`` into ``password`` where the password itself is not given."""
+    imap = settings.imap
+    smtp = settings.smtp
+    if imap.password_file and not imap.password:
+        imap = dataclasses.replace(imap, password=_read_secret(imap.password_file, "imap"))
+    if smtp.password_file and not smtp.password:
+        smtp = dataclasses.replace(smtp, password=_read_secret(smtp.password_file, "smtp"))
+    return dataclasses.replace(settings, imap=imap, smtp=smtp)
+
+
+def _read_secret(path: str, section: str) -> Secret:
+    try:
+        return Secret(Path(path).read_text(encoding="utf-8").strip())
+    except OSError as exc:
+        raise ConfigError(f"{section}.password_file: cannot read {path}: {exc}") from exc
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate(settings: Settings) -> None:
+    """Refuse settings that would run unsafely or cannot work, naming the key."""
+    for name, server in (("imap", settings.imap), ("smtp", settings.smtp)):
+        if server.security == "none" and not (server.allow_insecure or is_loopback(server.host)):
+            raise ConfigError(
+                f'{name}.security = "none" sends the password in clear text to {server.host}; '
+                f"use tls or starttls, or set {name}.allow_insecure = true"
+            )
+        if not 0 <= server.port <= 65535:
+            raise ConfigError(f"{name}.port must be between 1 and 65535; got {server.port}")
+    if "@" not in settings.company.support_address:
+        raise ConfigError(
+            f"company.support_address must be an email address; "
+            f"got {settings.company.support_address!r}"
+        )
+    if settings.imap.batch_size < 1:
+        raise ConfigError("imap.batch_size must be at least 1")
+    if settings.smtp.connections < 1:
+        raise ConfigError("smtp.connections must be at least 1")
+    for address in settings.staff.addresses:
+        if "@" not in address:
+            raise ConfigError(f"staff.addresses: {address!r} is not an email address")
+
+
+def describe(settings: Settings) -> dict[str, Any]:
+    """Settings as plain data with every secret masked: safe to print or log."""
+    data = dataclasses.asdict(settings)
+    for section in ("imap", "smtp"):
+        if data[section]["password"]:
+            data[section]["password"] = "***"
+    return data

@@ -1,0 +1,221 @@
+"""The composition root and the daemon's two loops: poll the mailbox, deliver the outbox.
+
+``build_app`` is the one place that turns settings into real objects (engine, IMAP, SMTP,
+renderer, classifier); tests build the same ``Daemon`` around real servers on loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailbot import db
+from mailbot.classify.robots import classify
+from mailbot.config import Settings
+from mailbot.errors import MailboxError, PermanentMailboxError
+from mailbot.faults import Failpoints
+from mailbot.jobs.deliver import OutboxDelivery, next_due_at, release_claims
+from mailbot.logs import log_event
+from mailbot.mail.imap import ImapConnection, ImapMailbox
+from mailbot.mail.render import JinjaRenderer
+from mailbot.mail.smtp import SmtpMailer
+from mailbot.workflow.ingest import Ingestor
+from mailbot.workflow.poll import MailboxPoller
+
+log = logging.getLogger("mailbot.daemon")
+Clock = Callable[[], datetime]
+IDLE_DELIVERY_CHECK_SECONDS = 30.0
+
+
+def system_clock() -> datetime:
+    """The real time, aware UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class RunSummary:
+    """What one ``run --once`` did, for the CLI and the demo."""
+
+    fetched: int = 0
+    tickets: int = 0
+    settled: int = 0
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class App:
+    """Everything the daemon needs, built once."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    renderer: JinjaRenderer
+    clock: Clock
+    failpoints: Failpoints
+
+
+def build_app(
+    settings: Settings, *, clock: Clock = system_clock, failpoints: Failpoints | None = None
+) -> App:
+    """Connect the database (upgrading its schema) and load the templates."""
+    engine = db.make_engine(settings.database.url, echo=settings.database.echo)
+    db.upgrade(engine)
+    templates = Path(settings.templates_dir) if settings.templates_dir else None
+    return App(
+        settings=settings,
+        engine=engine,
+        sessions=db.make_sessionmaker(engine),
+        renderer=JinjaRenderer(templates),
+        clock=clock,
+        failpoints=failpoints or Failpoints.from_env(os.environ),
+    )
+
+
+class Daemon:
+    """Polls the mailbox and delivers the outbox until stopped."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        settings = app.settings
+        self.owner = f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.stop_event = asyncio.Event()
+        self.wake_delivery = asyncio.Event()
+        ingestor = Ingestor(app.sessions, settings, app.renderer, classify)
+        self.poller = MailboxPoller(
+            ImapMailbox(ImapConnection(settings.imap)),
+            settings.imap,
+            app.sessions,
+            ingestor,
+            app.clock,
+            app.failpoints,
+        )
+        self.poller.on_batch = self.wake_delivery.set
+        self.delivery = OutboxDelivery(
+            app.sessions,
+            [SmtpMailer(settings.smtp) for _ in range(settings.smtp.connections)],
+            settings.outbox,
+            app.clock,
+            self.owner,
+            app.failpoints,
+        )
+
+    def stop(self) -> None:
+        """Finish the message and the SMTP transaction in hand, then return from ``run``."""
+        log_event(log, "daemon.stopping")
+        self.poller.stopping = True
+        self.delivery.stopping = True
+        self.stop_event.set()
+        self.wake_delivery.set()
+
+    async def run(self) -> None:
+        """Run both loops until ``stop``."""
+        await self._release_own_claims()
+        log_event(log, "daemon.started", owner=self.owner, mailbox=self.app.settings.imap.folder)
+        try:
+            await asyncio.gather(self._poll_forever(), self._deliver_forever())
+        finally:
+            await self._close()
+        log_event(log, "daemon.stopped")
+
+    async def run_once(self) -> RunSummary:
+        """Handle everything in the mailbox now, deliver what is due, and return."""
+        await self._release_own_claims()
+        summary = RunSummary()
+        try:
+            await self.poller.open()
+            report = await self.poller.cycle()
+            summary.fetched, summary.tickets = report.fetched, report.tickets
+            summary.settled = report.settled
+        except (MailboxError, DBAPIError) as exc:
+            summary.errors.append(str(exc))
+            log_event(log, "mailbox.error", level="error", error=str(exc))
+        try:
+            delivered = await self.delivery.deliver_due()
+            summary.sent, summary.retrying = delivered.sent, delivered.retrying
+            summary.failed = delivered.failed
+        finally:
+            await self._close()
+        return summary
+
+    async def _release_own_claims(self) -> None:
+        """With SQLite this daemon is alone (lock file), so stale claims can be freed now."""
+        if self.app.engine.url.get_backend_name() != "sqlite":
+            return
+
+        def release() -> int:
+            with self.app.sessions.begin() as session:
+                return release_claims(session)
+
+        released = await asyncio.to_thread(release)
+        if released:
+            log_event(log, "outbox.claims_released", count=released)
+
+    async def _poll_forever(self) -> None:
+        failures = 0
+        while not self.stop_event.is_set():
+            try:
+                if self.poller.mailbox.connection.client is None:
+                    await self.poller.open()
+                await self.poller.cycle()
+                failures = 0
+                await self.poller.wait_for_mail(self.stop_event)
+            except (MailboxError, DBAPIError) as exc:
+                failures += 1
+                delay = self._backoff(failures, permanent=isinstance(exc, PermanentMailboxError))
+                log_event(
+                    log, "mailbox.error", level="error", error=str(exc), retry_in=round(delay, 1)
+                )
+                await self.poller.mailbox.call(self.poller.mailbox.connection.close)
+                await self._sleep(delay)
+
+    def _backoff(self, failures: int, *, permanent: bool) -> float:
+        imap = self.app.settings.imap
+        if permanent:
+            return imap.reconnect_max_seconds
+        delay = min(
+            imap.reconnect_max_seconds, imap.reconnect_initial_seconds * 2 ** (failures - 1)
+        )
+        return float(delay * random.uniform(0.9, 1.1))
+
+    async def _deliver_forever(self) -> None:
+        while not self.stop_event.is_set():
+            try:
+                await self.delivery.deliver_due()
+                wait = await asyncio.to_thread(self._seconds_until_next_due)
+            except DBAPIError as exc:
+                log_event(log, "outbox.error", level="error", error=str(exc))
+                wait = 5.0
+            self.wake_delivery.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake_delivery.wait(), timeout=wait)
+
+    def _seconds_until_next_due(self) -> float:
+        with self.app.sessions.begin() as session:
+            due = next_due_at(session)
+        if due is None:
+            return IDLE_DELIVERY_CHECK_SECONDS
+        seconds = (due - self.app.clock()).total_seconds()
+        return min(max(seconds, 0.05), IDLE_DELIVERY_CHECK_SECONDS)
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.stop_event.wait(), timeout=seconds)
+
+    async def _close(self) -> None:
+        await self.delivery.close()
+        await self.poller.close()

@@ -1,0 +1,1 @@
+"""The mail edges: parsing, composing, IMAP and SMTP."""

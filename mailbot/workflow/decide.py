@@ -1,0 +1,191 @@
+"""What to do with one inbound message: a pure function of the message and what is known.
+
+The steps run in order and the first that decides wins; each decision names its rule, so the
+record shows why a message was handled the way it was:
+
+    duplicate → robot → own address → no sender → thread match → mailing list → open ticket
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from mailbot.classify.labels import Classification
+from mailbot.mail.message import InboundMessage
+
+SettleAction = Literal["processed", "quarantine", "leave"]
+
+REFERENCE_TOKEN = re.compile(r"\[((?:DSR|OPT)-\d{4}-\d{5,})\]")
+_NO_REPLY_LOCAL = re.compile(
+    r"^(no-?reply|do-?not-?reply|donotreply|noreply-.*|bounces?|mailer-daemon|postmaster)"
+    r"(\+.*)?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the store already knows that bears on this message."""
+
+    duplicate_of: int | None = None
+    duplicate_settle: SettleAction | None = None
+    thread_ticket_id: int | None = None
+    thread_reference: str | None = None
+    thread_rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    original_id: int
+    settle: SettleAction
+    rule: str = "duplicate"
+    reason: str = "seen before"
+
+
+@dataclass(frozen=True, slots=True)
+class Ignore:
+    rule: str
+    reason: str
+    settle: SettleAction = "leave"
+
+
+@dataclass(frozen=True, slots=True)
+class Attach:
+    ticket_id: int
+    reference: str
+    rule: str
+    reason: str
+    settle: SettleAction = "processed"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTicket:
+    classification: Classification
+    acknowledge: bool
+    rule: str
+    reason: str
+    settle: SettleAction = "processed"
+
+
+Decision = Duplicate | Ignore | Attach | OpenTicket
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """The configuration the decision needs: our own addresses."""
+
+    own_addresses: frozenset[str]
+
+
+Step = Callable[[InboundMessage, Known, Classification, Policy], Decision | None]
+
+
+def decide(
+    message: InboundMessage, known: Known, classification: Classification, policy: Policy
+) -> Decision:
+    """Run the steps in order; the first one with an answer decides."""
+    for step in STEPS:
+        decision = step(message, known, classification, policy)
+        if decision is not None:
+            return decision
+    raise AssertionError("the last step always decides")  # pragma: no cover
+
+
+def check_duplicate(
+    message: InboundMessage, known: Known, _c: Classification, _p: Policy
+) -> Decision | None:
+    """The same message seen again (new UID, same Message-ID) is settled like the first copy."""
+    if known.duplicate_of is None:
+        return None
+    settle = known.duplicate_settle or "processed"
+    return Duplicate(
+        original_id=known.duplicate_of,
+        settle="leave" if settle == "leave" else "processed",
+        reason=f"same message as #{known.duplicate_of} ({message.message_id or 'same content'})",
+    )
+
+
+def check_robot(
+    _m: InboundMessage, _k: Known, classification: Classification, _p: Policy
+) -> Decision | None:
+    """Auto-replies and bounces never open a ticket nor get an answer."""
+    if not classification.is_robot:
+        return None
+    return Ignore(rule=classification.kind, reason="; ".join(classification.evidence))
+
+
+def check_own_address(
+    message: InboundMessage, _k: Known, _c: Classification, policy: Policy
+) -> Decision | None:
+    """Mail from our own address is a loop in the making."""
+    sender = (message.from_address or "").lower()
+    if sender and sender in policy.own_addresses:
+        return Ignore(rule="own_address", reason=f"sent from our own address {sender}")
+    return None
+
+
+def check_sender(
+    message: InboundMessage, _k: Known, _c: Classification, _p: Policy
+) -> Decision | None:
+    """Without a usable From address nobody can be answered: leave it for a human."""
+    if message.from_address and "@" in message.from_address:
+        return None
+    return Ignore(rule="no_sender", reason="no usable From address")
+
+
+def check_thread(
+    _m: InboundMessage, known: Known, _c: Classification, _p: Policy
+) -> Decision | None:
+    """A message in the thread of an existing ticket belongs to that ticket."""
+    if known.thread_ticket_id is None or known.thread_reference is None:
+        return None
+    return Attach(
+        ticket_id=known.thread_ticket_id,
+        reference=known.thread_reference,
+        rule=known.thread_rule or "thread",
+        reason=f"reply in the thread of {known.thread_reference}",
+    )
+
+
+def check_list(
+    message: InboundMessage, _k: Known, _c: Classification, _p: Policy
+) -> Decision | None:
+    """Mailing-list traffic is not a personal request."""
+    list_id = message.header("List-Id")
+    if list_id:
+        return Ignore(rule="mailing_list", reason=f"List-Id: {list_id}")
+    return None
+
+
+def open_ticket(
+    message: InboundMessage, _k: Known, classification: Classification, _p: Policy
+) -> Decision:
+    """A request: open a ticket, and acknowledge it unless the sender cannot take replies."""
+    local = (message.from_address or "").rpartition("@")[0]
+    acknowledge = not _NO_REPLY_LOCAL.match(local)
+    return OpenTicket(
+        classification=classification,
+        acknowledge=acknowledge,
+        rule=classification.kind,
+        reason="; ".join(classification.evidence)
+        + ("" if acknowledge else "; no acknowledgement to a no-reply address"),
+    )
+
+
+STEPS: Sequence[Step] = (
+    check_duplicate,
+    check_robot,
+    check_own_address,
+    check_sender,
+    check_thread,
+    check_list,
+    open_ticket,
+)
+
+
+def reference_tokens(subject: str) -> list[str]:
+    """Ticket references written in a subject as ``[DSR-2026-00001]``."""
+    return REFERENCE_TOKEN.findall(subject)

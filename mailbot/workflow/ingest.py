@@ -1,0 +1,410 @@
+"""Record one fetched message and act on it in a single database transaction.
+
+parse → look up what is known (same location, same Message-ID, thread) → classify → decide →
+apply: the inbound row, the ticket, its audit events, its outgoing mail and the mailbox
+checkpoint are committed together. Only after that does the IMAP side move the message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailbot.classify.labels import Classification
+from mailbot.config import Settings
+from mailbot.logs import log_event
+from mailbot.mail.compose import ComposedMail, Envelope, compose_mail, header_text
+from mailbot.mail.message import InboundMessage, MessageRef
+from mailbot.mail.parse import parse_message
+from mailbot.mail.render import JinjaRenderer
+from mailbot.tickets import store
+from mailbot.tickets.models import InboundMessageRow, OutboxMail, Ticket
+from mailbot.workflow.decide import (
+    Attach,
+    Decision,
+    Duplicate,
+    Ignore,
+    Known,
+    OpenTicket,
+    Policy,
+    SettleAction,
+    decide,
+    reference_tokens,
+)
+
+log = logging.getLogger("mailbot.ingest")
+ACTOR = "mailbot"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedMessage:
+    """Raw bytes from the mailbox with where they came from and when they arrived."""
+
+    ref: MessageRef
+    raw: bytes
+    received_at: datetime
+    truncated_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one message, for the IMAP settle step and the log."""
+
+    ref: MessageRef
+    row_id: int
+    disposition: str
+    rule: str
+    settle: SettleAction
+    reference: str | None = None
+    mails_queued: int = 0
+
+
+Classifier = Callable[[InboundMessage], Classification]
+
+
+class Ingestor:
+    """Turns fetched messages into recorded rows, tickets and outbox mail."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        settings: Settings,
+        renderer: JinjaRenderer,
+        classify: Classifier,
+    ) -> None:
+        self.sessions = sessions
+        self.settings = settings
+        self.renderer = renderer
+        self.classify = classify
+        self.zone = ZoneInfo(settings.company.timezone)
+        own = {settings.company.support_address.lower(), settings.imap.username.lower()}
+        self.policy = Policy(own_addresses=frozenset(a for a in own if "@" in a))
+
+    def ingest(self, fetched: FetchedMessage, now: datetime) -> IngestResult:
+        """Handle one message; anything unexpected quarantines it instead of stopping the batch.
+
+        Database outages are not the message's fault: they propagate, and the message is
+        fetched again once the database is back.
+        """
+        try:
+            return self._ingest(fetched, now)
+        except DBAPIError:
+            raise
+        except Exception as exc:
+            log_event(log, "message.failed", uid=fetched.ref.uid, error=repr(exc), level="error")
+            return self._quarantine(fetched, now, f"{type(exc).__name__}: {exc}")
+
+    def _ingest(self, fetched: FetchedMessage, now: datetime) -> IngestResult:
+        message = parse_message(fetched.raw)
+        fingerprint = hashlib.sha256(fetched.raw).hexdigest()
+        with self.sessions.begin() as session:
+            existing = store.find_at_location(session, fetched.ref)
+            if existing is not None:
+                return _result_of(existing, fetched.ref)
+            known = self._known(session, message, fingerprint)
+            classification = self.classify(message)
+            decision = decide(message, known, classification, self.policy)
+            row = self._record(session, fetched, message, fingerprint, decision, now)
+            result = self._apply(session, row, message, decision, now)
+            store.advance_checkpoint(session, fetched.ref, now)
+        log_event(
+            log,
+            "message.recorded",
+            uid=fetched.ref.uid,
+            disposition=result.disposition,
+            rule=result.rule,
+            ref=result.reference,
+        )
+        return result
+
+    def _known(self, session: Session, message: InboundMessage, fingerprint: str) -> Known:
+        original = store.find_original(session, message.message_id, fingerprint)
+        duplicate_of = original.id if original else None
+        duplicate_settle: SettleAction | None = None
+        if original is not None:
+            duplicate_settle = "leave" if original.settle_action == "leave" else "processed"
+        for token in reference_tokens(message.subject):
+            ticket = store.ticket_by_reference(session, token)
+            if ticket is not None:
+                return Known(duplicate_of, duplicate_settle, ticket.id, ticket.reference, "subject")
+        thread_ids = [*message.references, message.in_reply_to or ""]
+        ticket = store.ticket_by_message_ids(session, thread_ids)
+        if ticket is not None:
+            return Known(duplicate_of, duplicate_settle, ticket.id, ticket.reference, "headers")
+        return Known(duplicate_of, duplicate_settle)
+
+    def _record(
+        self,
+        session: Session,
+        fetched: FetchedMessage,
+        message: InboundMessage,
+        fingerprint: str,
+        decision: Decision,
+        now: datetime,
+    ) -> InboundMessageRow:
+        notes = list(message.notes)
+        if fetched.truncated_from is not None:
+            notes.append(f"message of {fetched.truncated_from} bytes fetched only in part")
+        row = InboundMessageRow(
+            mailbox=fetched.ref.mailbox,
+            uidvalidity=fetched.ref.uidvalidity,
+            uid=fetched.ref.uid,
+            message_id=message.message_id,
+            fingerprint=fingerprint,
+            subject=message.subject,
+            from_address=message.from_address,
+            from_name=message.from_name,
+            to_addresses=list(message.to_addresses),
+            in_reply_to=message.in_reply_to,
+            references=list(message.references),
+            headers=_key_headers(message),
+            text_body=message.text,
+            content_type=message.content_type,
+            size=fetched.truncated_from or message.size,
+            attachments=[
+                {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+                for a in message.attachments
+            ],
+            notes=notes,
+            date_at=message.date_at,
+            received_at=fetched.received_at,
+            recorded_at=now,
+            disposition=_disposition(decision),
+            rule=decision.rule,
+            reason=decision.reason,
+            settle_action=decision.settle,
+            settled_at=now if decision.settle == "leave" else None,
+            duplicate_of_id=decision.original_id if isinstance(decision, Duplicate) else None,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+    def _apply(
+        self,
+        session: Session,
+        row: InboundMessageRow,
+        message: InboundMessage,
+        decision: Decision,
+        now: datetime,
+    ) -> IngestResult:
+        ref = MessageRef(row.mailbox, row.uidvalidity, row.uid)
+        if isinstance(decision, Attach):
+            ticket = session.get(Ticket, decision.ticket_id)
+            assert ticket is not None
+            row.ticket_id = ticket.id
+            store.add_event(
+                session,
+                ticket,
+                at=now,
+                actor=row.from_address or "unknown",
+                event="message_attached",
+                inbound_id=row.id,
+                rule=decision.rule,
+            )
+            return _result_of(row, ref, ticket.reference)
+        if isinstance(decision, OpenTicket):
+            ticket = self._open_ticket(session, row, message, decision, now)
+            queued = 0
+            if decision.acknowledge:
+                self._queue_acknowledgement(session, ticket, message, now)
+                queued = 1
+            return _result_of(row, ref, ticket.reference, queued)
+        return _result_of(row, ref)
+
+    def _open_ticket(
+        self,
+        session: Session,
+        row: InboundMessageRow,
+        message: InboundMessage,
+        decision: OpenTicket,
+        now: datetime,
+    ) -> Ticket:
+        label = decision.classification
+        kind = "opt_out" if label.kind == "opt_out" else "rights_request"
+        year = row.received_at.astimezone(self.zone).year
+        ticket = Ticket(
+            reference=store.next_reference(session, kind, year),
+            kind=kind,
+            rights=list(label.rights),
+            opt_out=list(label.opt_out),
+            requester=message.from_address or "",
+            requester_name=message.from_name,
+            language=label.language,
+            state="new",
+            subject=message.subject,
+            received_at=row.received_at,
+            due_on=None,
+            evidence=list(label.evidence),
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(ticket)
+        session.flush()
+        row.ticket_id = ticket.id
+        store.add_event(
+            session,
+            ticket,
+            at=now,
+            actor=ACTOR,
+            event="opened",
+            to_state="new",
+            inbound_id=row.id,
+            rule=decision.rule,
+            reason=decision.reason,
+        )
+        return ticket
+
+    def _queue_acknowledgement(
+        self, session: Session, ticket: Ticket, message: InboundMessage, now: datetime
+    ) -> None:
+        company = self.settings.company
+        rendered = self.renderer.render(
+            "acknowledgement",
+            ticket.language,
+            {
+                "reference": ticket.reference,
+                "requester_name": header_text(message.from_name, 80),
+                "company_name": company.name,
+                "support_address": company.support_address,
+                "received_on": ticket.received_at.astimezone(self.zone).strftime("%-d %B %Y"),
+                "original_subject": header_text(message.subject, 80),
+                "language": ticket.language,
+            },
+        )
+        envelope = Envelope(
+            sender=company.support_address,
+            sender_name=company.name,
+            recipient=ticket.requester,
+            recipient_name=message.from_name,
+            in_reply_to=message.message_id,
+            references=message.references,
+            reference=ticket.reference,
+        )
+        enqueue(session, ticket, "acknowledgement", compose_mail(rendered, envelope, now), now)
+
+    def _quarantine(self, fetched: FetchedMessage, now: datetime, reason: str) -> IngestResult:
+        """Record a message that could not be handled; it moves to the quarantine folder."""
+        try:
+            with self.sessions.begin() as session:
+                existing = store.find_at_location(session, fetched.ref)
+                if existing is not None:
+                    return _result_of(existing, fetched.ref)
+                row = InboundMessageRow(
+                    mailbox=fetched.ref.mailbox,
+                    uidvalidity=fetched.ref.uidvalidity,
+                    uid=fetched.ref.uid,
+                    message_id=None,
+                    fingerprint=hashlib.sha256(fetched.raw).hexdigest(),
+                    size=len(fetched.raw),
+                    received_at=fetched.received_at,
+                    recorded_at=now,
+                    disposition="quarantined",
+                    rule="error",
+                    reason=reason[:2000],
+                    settle_action="quarantine",
+                )
+                session.add(row)
+                session.flush()
+                store.advance_checkpoint(session, fetched.ref, now)
+                return _result_of(row, fetched.ref)
+        except IntegrityError:
+            with self.sessions.begin() as session:
+                existing = store.find_at_location(session, fetched.ref)
+                assert existing is not None
+                return _result_of(existing, fetched.ref)
+
+
+def enqueue(
+    session: Session, ticket: Ticket | None, template: str, mail: ComposedMail, now: datetime
+) -> OutboxMail:
+    """Write one outgoing mail to the outbox, in the caller's transaction."""
+    row = OutboxMail(
+        ticket_id=ticket.id if ticket else None,
+        template=template,
+        sender=mail.sender,
+        recipient=mail.recipient,
+        message_id=mail.message_id,
+        subject=mail.subject,
+        payload=mail.payload,
+        state="pending",
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(row)
+    if ticket is not None:
+        session.flush()
+        store.add_event(
+            session,
+            ticket,
+            at=now,
+            actor=ACTOR,
+            event="mail_queued",
+            template=template,
+            outbox_id=row.id,
+            message_id=mail.message_id,
+        )
+    return row
+
+
+def _disposition(decision: Decision) -> str:
+    if isinstance(decision, Duplicate):
+        return "duplicate"
+    if isinstance(decision, Ignore):
+        return "ignored"
+    if isinstance(decision, Attach):
+        return "attached"
+    return "ticket"
+
+
+def _result_of(
+    row: InboundMessageRow, ref: MessageRef, reference: str | None = None, queued: int = 0
+) -> IngestResult:
+    settle: SettleAction = row.settle_action  # type: ignore[assignment]
+    return IngestResult(
+        ref=ref,
+        row_id=row.id,
+        disposition=row.disposition,
+        rule=row.rule,
+        settle=settle,
+        reference=reference,
+        mails_queued=queued,
+    )
+
+
+_KEY_HEADERS = (
+    "From",
+    "To",
+    "Cc",
+    "Reply-To",
+    "Subject",
+    "Date",
+    "Message-ID",
+    "In-Reply-To",
+    "Auto-Submitted",
+    "Precedence",
+    "List-Id",
+    "Return-Path",
+    "Content-Type",
+    "Authentication-Results",
+    "X-Autoreply",
+    "X-Auto-Response-Suppress",
+)
+
+
+def _key_headers(message: InboundMessage) -> dict[str, str]:
+    """The headers worth keeping with the record (the whole message stays in the mailbox)."""
+    kept: dict[str, str] = {}
+    for name in _KEY_HEADERS:
+        value = message.header(name)
+        if value is not None:
+            kept[name] = value[:2000]
+    return kept

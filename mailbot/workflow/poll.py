@@ -1,0 +1,212 @@
+"""One mailbox, polled: select → settle leftovers → fetch new UIDs in batches → ingest → settle.
+
+The IMAP work runs on the mailbox's own thread, the database work on worker threads; the
+asyncio side only sequences them. Settling (moving to Processed/Quarantine) happens strictly
+after the database commit; a crash in between leaves rows marked unsettled, and the next
+cycle moves them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailbot.config import ImapSettings
+from mailbot.errors import MailboxError
+from mailbot.faults import Failpoints
+from mailbot.logs import log_event
+from mailbot.mail.imap import FolderState, ImapMailbox, RawMessage
+from mailbot.mail.message import MessageRef
+from mailbot.tickets import store
+from mailbot.workflow.ingest import FetchedMessage, Ingestor, IngestResult
+
+log = logging.getLogger("mailbot.poll")
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class CycleReport:
+    fetched: int = 0
+    tickets: int = 0
+    settled: int = 0
+
+
+class MailboxPoller:
+    """Reads one IMAP folder into the database and settles what it handled."""
+
+    def __init__(
+        self,
+        mailbox: ImapMailbox,
+        settings: ImapSettings,
+        sessions: sessionmaker[Session],
+        ingestor: Ingestor,
+        clock: Clock,
+        failpoints: Failpoints,
+    ) -> None:
+        self.mailbox = mailbox
+        self.settings = settings
+        self.sessions = sessions
+        self.ingestor = ingestor
+        self.clock = clock
+        self.failpoints = failpoints
+        self.name = settings.folder
+        self.stopping = False
+        self.on_batch: Callable[[], None] = lambda: None
+
+    async def open(self) -> None:
+        """Connect, make sure our folders exist."""
+        conn = self.mailbox.connection
+        await self.mailbox.call(conn.connect)
+        for folder in (self.settings.processed_folder, self.settings.quarantine_folder):
+            await self.mailbox.call(conn.ensure_folder, folder)
+
+    async def cycle(self) -> CycleReport:
+        """Handle everything new in the folder now; returns counts."""
+        state = await self.mailbox.call(self.mailbox.connection.select)
+        last_uid = await asyncio.to_thread(self._checkpoint, state)
+        settled = await self.settle_leftovers(state.uidvalidity)
+        fetched = tickets = 0
+        while not self.stopping:
+            uids = await self.mailbox.call(self.mailbox.connection.new_uids, last_uid)
+            if not uids:
+                break
+            for start in range(0, len(uids), self.settings.batch_size):
+                if self.stopping:
+                    break
+                batch = uids[start : start + self.settings.batch_size]
+                results = await self._handle_batch(state.uidvalidity, batch)
+                fetched += len(results)
+                tickets += sum(1 for r in results if r.disposition == "ticket")
+                settled += await self.settle(results)
+                self.on_batch()
+            last_uid = uids[-1]
+        return CycleReport(fetched=fetched, tickets=tickets, settled=settled)
+
+    def _checkpoint(self, state: FolderState) -> int:
+        """The last UID recorded; a new UIDVALIDITY restarts the scan (dedupe keeps it safe)."""
+        with self.sessions.begin() as session:
+            checkpoint = store.checkpoint(session, self.name)
+            if checkpoint is not None and checkpoint.uidvalidity == state.uidvalidity:
+                return checkpoint.last_uid
+            if checkpoint is not None:
+                log_event(
+                    log,
+                    "mailbox.uidvalidity_changed",
+                    level="warning",
+                    mailbox=self.name,
+                    old=checkpoint.uidvalidity,
+                    new=state.uidvalidity,
+                )
+            store.reset_checkpoint(session, self.name, state.uidvalidity, self.clock())
+            return 0
+
+    async def _handle_batch(self, uidvalidity: int, uids: Sequence[int]) -> list[IngestResult]:
+        raws = await self.mailbox.call(self.mailbox.connection.fetch, uids)
+        log_event(
+            log,
+            "mailbox.fetched",
+            mailbox=self.name,
+            count=len(raws),
+            first_uid=uids[0],
+            last_uid=uids[-1],
+        )
+        return await asyncio.to_thread(self._ingest_all, uidvalidity, raws)
+
+    def _ingest_all(self, uidvalidity: int, raws: Sequence[RawMessage]) -> list[IngestResult]:
+        results = []
+        for raw in raws:
+            if self.stopping:
+                break
+            fetched = FetchedMessage(
+                ref=MessageRef(self.name, uidvalidity, raw.uid),
+                raw=raw.raw,
+                received_at=raw.received_at,
+                truncated_from=raw.size if raw.truncated else None,
+            )
+            results.append(self.ingestor.ingest(fetched, self.clock()))
+            self.failpoints.hit("ingest.committed")
+        return results
+
+    async def settle(self, results: Sequence[IngestResult]) -> int:
+        """Move handled messages to Processed and failures to Quarantine, then mark them."""
+        groups: dict[str, list[IngestResult]] = defaultdict(list)
+        for result in results:
+            if result.settle != "leave":
+                groups[result.settle].append(result)
+        settled = 0
+        for action, members in groups.items():
+            folder = (
+                self.settings.processed_folder
+                if action == "processed"
+                else self.settings.quarantine_folder
+            )
+            uids = [m.ref.uid for m in members]
+            await self.mailbox.call(self.mailbox.connection.move, uids, folder)
+            self.failpoints.hit("settle.moved")
+            await asyncio.to_thread(self._mark_settled, [m.row_id for m in members])
+            settled += len(members)
+            log_event(log, "mailbox.moved", mailbox=self.name, folder=folder, count=len(uids))
+        return settled
+
+    def _mark_settled(self, row_ids: Sequence[int]) -> None:
+        with self.sessions.begin() as session:
+            store.mark_settled(session, row_ids, self.clock())
+
+    async def settle_leftovers(self, uidvalidity: int) -> int:
+        """Finish moves that a crash or an IMAP error interrupted after the commit."""
+        rows = await asyncio.to_thread(self._unsettled)
+        current = [r for r in rows if r.ref.uidvalidity == uidvalidity]
+        stale = [r.row_id for r in rows if r.ref.uidvalidity != uidvalidity]
+        if stale:
+            await asyncio.to_thread(self._mark_settled, stale)
+        if current:
+            log_event(log, "mailbox.settle_leftovers", mailbox=self.name, count=len(current))
+        return await self.settle(current)
+
+    def _unsettled(self) -> list[IngestResult]:
+        with self.sessions.begin() as session:
+            return [
+                IngestResult(
+                    ref=MessageRef(r.mailbox, r.uidvalidity, r.uid),
+                    row_id=r.id,
+                    disposition=r.disposition,
+                    rule=r.rule,
+                    settle="quarantine" if r.settle_action == "quarantine" else "processed",
+                )
+                for r in store.unsettled(session, self.name)
+            ]
+
+    async def wait_for_mail(self, stop: asyncio.Event) -> None:
+        """IDLE until the folder changes (renewed before the server's timeout), or poll."""
+        conn = self.mailbox.connection
+        if not (self.settings.idle and conn.has_idle):
+            await _sleep_or_stop(stop, self.settings.poll_interval_seconds)
+            return
+        await self.mailbox.call(conn.idle_start)
+        started = asyncio.get_running_loop().time()
+        try:
+            while not stop.is_set():
+                if await self.mailbox.call(conn.idle_check, 1.0):
+                    return
+                if asyncio.get_running_loop().time() - started > self.settings.idle_renew_seconds:
+                    return
+        finally:
+            await self.mailbox.call(conn.idle_done)
+
+    async def close(self) -> None:
+        await self.mailbox.aclose()
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
+__all__ = ["CycleReport", "MailboxError", "MailboxPoller"]
