@@ -31,7 +31,7 @@ from mailbot.logs import log_event
 from mailbot.mail.imap import ImapConnection, ImapMailbox
 from mailbot.mail.render import JinjaRenderer
 from mailbot.mail.smtp import SmtpMailer
-from mailbot.workflow.ingest import Ingestor
+from mailbot.workflow.ingest import Classifier, Ingestor
 from mailbot.workflow.poll import MailboxPoller
 
 log = logging.getLogger("mailbot.daemon")
@@ -68,6 +68,10 @@ class App:
     clock: Clock
     failpoints: Failpoints
 
+    def close(self) -> None:
+        """Close the database connections."""
+        self.engine.dispose()
+
 
 def build_app(
     settings: Settings, *, clock: Clock = system_clock, failpoints: Failpoints | None = None
@@ -89,13 +93,13 @@ def build_app(
 class Daemon:
     """Polls the mailbox and delivers the outbox until stopped."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, *, classifier: Classifier = classify) -> None:
         self.app = app
         settings = app.settings
         self.owner = f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.stop_event = asyncio.Event()
         self.wake_delivery = asyncio.Event()
-        ingestor = Ingestor(app.sessions, settings, app.renderer, classify)
+        ingestor = Ingestor(app.sessions, settings, app.renderer, classifier)
         self.poller = MailboxPoller(
             ImapMailbox(ImapConnection(settings.imap)),
             settings.imap,

@@ -18,6 +18,7 @@ from email import policy
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
+from html import unescape
 
 import charset_normalizer
 from bs4 import (
@@ -72,6 +73,7 @@ _REFUSED_CODECS = frozenset(
 )
 _ASCII_BYTES = bytes(range(128))
 _SNIFF_MIN_8BIT = 16
+_UTF8_GOOD_PER_BAD = 3
 _PLAIN_CTE = frozenset({"", "7bit", "8bit", "binary"})
 _UU_CTE = frozenset({"x-uuencode", "uuencode", "uue", "x-uue"})
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
@@ -104,6 +106,7 @@ def parse_message(raw: bytes, *, max_text_chars: int = 1_000_000) -> InboundMess
 def _parse(raw: bytes, max_text_chars: int) -> InboundMessage:
     notes: list[str] = []
     msg = BytesParser(policy=policy.compat32).parsebytes(raw)
+    _resolve_headers(msg, "header", notes)
     raw_fields, headers = _read_headers(msg, notes)
     sender = _addresses(raw_fields, "from", notes)
     body = _read_body(msg, notes)
@@ -113,7 +116,9 @@ def _parse(raw: bytes, max_text_chars: int) -> InboundMessage:
         text = text[:max_text_chars]
     return InboundMessage(
         message_id=_message_id(_first(raw_fields, "message-id")),
-        subject=(_first(headers, "subject") or "").replace("\t", " ").strip(),
+        subject=" ".join((_first(headers, "subject") or "").splitlines())
+        .replace("\t", " ")
+        .strip(),
         from_address=sender[0][1] if sender else None,
         from_name=sender[0][0] if sender else "",
         to_addresses=tuple(addr for _, addr in _addresses(raw_fields, "to", notes)),
@@ -165,7 +170,7 @@ def _read_headers(
     decoded: list[tuple[str, str]] = []
     for name, value in msg.raw_items():
         where = f"header {name}"
-        unfolded = _FOLD.sub("", _resolve_8bit(str(value), where, notes))
+        unfolded = _FOLD.sub("", str(value))
         unfolded = _NEWLINES.sub(" ", unfolded)
         raw_fields.append((name, unfolded))
         decoded.append((name, _NEWLINES.sub(" ", _decode_words(unfolded, where, notes))))
@@ -174,6 +179,17 @@ def _read_headers(
 
 def _first(fields: list[tuple[str, str]], name: str) -> str | None:
     return next((value for key, value in fields if key.lower() == name), None)
+
+
+def _resolve_headers(part: Message, where: str, notes: list[str]) -> None:
+    """Decode raw 8-bit header bytes in place, so that later lookups see text, not surrogates."""
+    items = [(name, str(value)) for name, value in part.raw_items()]
+    if all(value.isascii() for _, value in items):
+        return
+    for name in {name for name, _ in items}:
+        del part[name]
+    for name, value in items:
+        part.set_raw(name, _resolve_8bit(value, f"{where} {name}", notes))
 
 
 def _resolve_8bit(value: str, where: str, notes: list[str]) -> str:
@@ -309,6 +325,8 @@ def _is_container(part: Message) -> bool:
 def _read_body(msg: Message, notes: list[str]) -> _Body:
     body = _Body()
     for part, number in _walk(msg):
+        if number:
+            _resolve_headers(part, f"part {number} header", notes)
         if not _is_container(part):
             _take_part(part, number or "1", body, notes)
         where = f"part {number}" if number else "the message"
@@ -345,7 +363,7 @@ def _filename(part: Message, number: str, notes: list[str]) -> str | None:
     if name is None:
         return None
     where = f"filename of part {number}"
-    return _decode_words(_resolve_8bit(str(name), where, notes), where, notes).strip() or None
+    return _decode_words(str(name), where, notes).strip() or None
 
 
 def _message_size(part: Message, number: str, notes: list[str]) -> int:
@@ -381,7 +399,8 @@ def _payload_bytes(part: Message, number: str, notes: list[str]) -> bytes:
 
 
 def _raw_payload(part: Message) -> bytes:
-    """The undecoded bytes: ``get_payload()`` would already have guessed a charset for them."""
+    """The undecoded bytes, read from the private ``_payload``: every public accessor either
+    undoes the transfer encoding its own way or decodes 8-bit text with a guessed charset."""
     payload = vars(part).get("_payload")
     if isinstance(payload, bytes):
         return payload
@@ -453,6 +472,12 @@ def _guess(data: bytes, *, sniff: bool) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few stray bytes (cut off mid-character, one pasted cp1252 quote) stays UTF-8.
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if bad * _UTF8_GOOD_PER_BAD <= good:
+        return text, f"utf-8 with {bad} bad sequence(s) replaced"
     # The detector guesses wildly on a few stray bytes, where cp1252 is the likelier answer;
     # and without NUL bytes the text cannot be UTF-16/32, though it proposes them.
     if sniff and len(data.translate(None, _ASCII_BYTES)) >= _SNIFF_MIN_8BIT:
@@ -476,7 +501,7 @@ def _html_to_text(html: str, notes: list[str]) -> str:
         text = _soup_text(soup)
     except (ParserRejectedMarkup, AssertionError, RecursionError) as exc:
         notes.append(f"HTML not parseable ({type(exc).__name__}); tags stripped")
-        text = _TAG.sub(" ", html)
+        text = unescape(_TAG.sub(" ", html))
     lines = [line.strip() for line in _LINE_ENDS.sub("\n", text).split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 

@@ -1,0 +1,119 @@
+"""The pure routing decision: a table of messages and what must happen to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.classify.robots import classify
+from mailbot.mail.parse import parse_message
+from mailbot.workflow.decide import (
+    Attach,
+    Duplicate,
+    Ignore,
+    Known,
+    OpenTicket,
+    Policy,
+    decide,
+    reference_tokens,
+)
+
+POLICY = Policy(own_addresses=frozenset({"support@example.co.uk"}))
+
+
+def message(headers: str, body: str = "Please send me a copy of my data.") -> bytes:
+    base = "To: support@example.co.uk\r\nSubject: Request\r\nMessage-ID: <m1@example.org>\r\n"
+    return (base + headers + "\r\n" + body).encode()
+
+
+def decide_raw(raw: bytes, known: Known | None = None):  # type: ignore[no-untyped-def]
+    parsed = parse_message(raw)
+    return decide(parsed, known or Known(), classify(parsed), POLICY)
+
+
+@pytest.mark.parametrize(
+    ("headers", "rule"),
+    [
+        ("From: a@example.org\r\nAuto-Submitted: auto-replied\r\n", "auto_reply"),
+        ("From: a@example.org\r\nAuto-Submitted: auto-generated\r\n", "auto_reply"),
+        ("From: a@example.org\r\nX-Autoreply: yes\r\n", "auto_reply"),
+        ("From: a@example.org\r\nPrecedence: bulk\r\n", "auto_reply"),
+        ("From: a@example.org\r\nPrecedence: junk\r\n", "auto_reply"),
+        ("From: a@example.org\r\nX-Auto-Response-Suppress: OOF\r\n", "auto_reply"),
+        ("From: MAILER-DAEMON@mx.example.org\r\n", "bounce"),
+        ("From: postmaster@mx.example.org\r\n", "bounce"),
+        (
+            "From: a@example.org\r\nContent-Type: multipart/report; "
+            'report-type=delivery-status; boundary="x"\r\n',
+            "bounce",
+        ),
+        ("From: Support <SUPPORT@example.co.uk>\r\n", "own_address"),
+        ("From: nobody\r\n", "no_sender"),
+        ("", "no_sender"),
+        ("From: a@example.org\r\nList-Id: <news.example.org>\r\n", "mailing_list"),
+    ],
+)
+def test_robots_and_loops_are_left_alone(headers: str, rule: str) -> None:
+    decision = decide_raw(message(headers))
+    assert isinstance(decision, Ignore)
+    assert decision.rule == rule
+    assert decision.settle == "leave"
+
+
+def test_auto_submitted_no_is_a_person() -> None:
+    decision = decide_raw(message("From: a@example.org\r\nAuto-Submitted: no\r\n"))
+    assert isinstance(decision, OpenTicket)
+
+
+def test_person_opens_ticket_with_acknowledgement() -> None:
+    decision = decide_raw(message("From: Ann <ann@example.org>\r\n"))
+    assert isinstance(decision, OpenTicket)
+    assert decision.acknowledge is True
+    assert decision.settle == "processed"
+
+
+@pytest.mark.parametrize("sender", ["noreply@shop.example", "no-reply@x.example", "donotreply@y"])
+def test_no_reply_sender_gets_ticket_but_no_acknowledgement(sender: str) -> None:
+    decision = decide_raw(message(f"From: {sender}\r\n"))
+    assert isinstance(decision, OpenTicket)
+    assert decision.acknowledge is False
+
+
+def test_duplicate_wins_and_follows_the_original() -> None:
+    raw = message("From: ann@example.org\r\n")
+    decision = decide_raw(raw, Known(duplicate_of=7, duplicate_settle="processed"))
+    assert decision == Duplicate(original_id=7, settle="processed", reason=decision.reason)
+    left = decide_raw(raw, Known(duplicate_of=7, duplicate_settle="leave"))
+    assert isinstance(left, Duplicate) and left.settle == "leave"
+
+
+def test_duplicate_robot_stays_where_it_is() -> None:
+    raw = message("From: a@example.org\r\nAuto-Submitted: auto-replied\r\n")
+    decision = decide_raw(raw, Known(duplicate_of=3, duplicate_settle="leave"))
+    assert isinstance(decision, Duplicate) and decision.settle == "leave"
+
+
+def test_thread_reply_attaches() -> None:
+    known = Known(thread_ticket_id=5, thread_reference="DSR-2026-00005", thread_rule="subject")
+    decision = decide_raw(message("From: ann@example.org\r\n"), known)
+    assert isinstance(decision, Attach)
+    assert (decision.ticket_id, decision.rule, decision.settle) == (5, "subject", "processed")
+
+
+def test_robot_in_thread_is_still_a_robot() -> None:
+    known = Known(thread_ticket_id=5, thread_reference="DSR-2026-00005")
+    raw = message("From: a@example.org\r\nAuto-Submitted: auto-replied\r\n")
+    assert isinstance(decide_raw(raw, known), Ignore)
+
+
+@pytest.mark.parametrize(
+    ("subject", "tokens"),
+    [
+        ("Re: [DSR-2026-00042] We have received your request", ["DSR-2026-00042"]),
+        ("AW: AW: [OPT-2027-00001]", ["OPT-2027-00001"]),
+        ("DSR-2026-00042 without brackets", []),
+        ("[DSR-26-1]", []),
+        ("[DSR-2026-123456] long numbers", ["DSR-2026-123456"]),
+    ],
+)
+def test_reference_tokens(subject: str, tokens: list[str]) -> None:
+    assert reference_tokens(subject) == tokens
