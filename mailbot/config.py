@@ -61,7 +61,7 @@ class ImapSettings:
     batch_size: int = 100
     poll_interval_seconds: float = 60.0
     idle: bool = True
-    idle_renew_seconds: float = 25 * 60.0
+    idle_renew_seconds: float = 10 * 60.0
     timeout_seconds: float = 60.0
     max_message_bytes: int = 25 * 1024 * 1024
     reconnect_initial_seconds: float = 1.0

@@ -198,13 +198,15 @@ class Daemon:
 
     async def _deliver_forever(self) -> None:
         while not self.stop_event.is_set():
+            self.wake_delivery.clear()  # before delivering: a wake-up meanwhile is not lost
             try:
                 await self.delivery.deliver_due()
                 wait = await asyncio.to_thread(self._seconds_until_next_due)
             except DBAPIError as exc:
                 log_event(log, "outbox.error", level="error", error=str(exc))
                 wait = 5.0
-            self.wake_delivery.clear()
+            if self.stop_event.is_set():
+                break
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake_delivery.wait(), timeout=wait)
 

@@ -173,6 +173,14 @@ class DovecotServer:
         self._kill()
         self._launch()
 
+    def pause(self) -> None:
+        """Kill the server but keep its users and mail, for ``resume``."""
+        self._kill()
+
+    def resume(self) -> None:
+        """Start again after ``pause`` on the same ports."""
+        self._launch()
+
     def add_user(self, name: str, password: str) -> None:
         """Add a login that works at once, while the server runs.
 

@@ -142,15 +142,22 @@ async def test_replies_attach_to_their_ticket(
     (ticket,) = tickets_of(make_app(settings))
     ack_id = smtp_sink.messages[0].message_id
     by_headers = request_mail(
-        2, sender="person1@example.org", subject="Re: thanks", message_id="<reply-1@example.org>",
+        2,
+        sender="person1@example.org",
+        subject="Re: thanks",
+        message_id="<reply-1@example.org>",
         extra_headers=f"In-Reply-To: {ack_id}\r\nReferences: <request-1@example.org> {ack_id}\r\n",
     )
     by_subject = request_mail(
-        3, sender="person1@example.org", subject=f"Re: [{ticket.reference}] more",
+        3,
+        sender="person1@example.org",
+        subject=f"Re: [{ticket.reference}] more",
         message_id="<reply-2@example.org>",
     )
     by_their_own_thread = request_mail(
-        4, sender="person1@example.org", subject="one more thing",
+        4,
+        sender="person1@example.org",
+        subject="one more thing",
         message_id="<reply-3@example.org>",
         extra_headers="In-Reply-To: <request-1@example.org>\r\n",
     )
@@ -224,7 +231,8 @@ async def test_uidvalidity_change_rescans_without_duplicates(
 
     assert (summary.fetched, summary.tickets, summary.sent) == (3, 1, 1)
     assert [t.requester for t in tickets_of(make_app(settings))] == [
-        "person1@example.org", "person2@example.org"
+        "person1@example.org",
+        "person2@example.org",
     ]
     assert len(smtp_sink.messages) == 2
     assert folders.count("Requests") == 1, "the auto-reply is still left alone"
@@ -235,8 +243,9 @@ async def test_oversized_message_is_fetched_in_part(
 ) -> None:
     big = request_mail(1, body="Please delete my data.\r\n" + "x" * 200 + "\r\n" * 20000)
     append(imap_account, [big])
-    app = make_app(settings_for(imap_account, smtp_sink, sqlite_url,
-                                imap={"max_message_bytes": 4096}))
+    app = make_app(
+        settings_for(imap_account, smtp_sink, sqlite_url, imap={"max_message_bytes": 4096})
+    )
     summary = await run_once(app)
     assert summary.tickets == 1
     with app.sessions() as session:
@@ -284,7 +293,10 @@ async def test_permanent_mailbox_errors_are_reported(
 
 @pytest.mark.parametrize("security", ["tls"])
 async def test_tls_login_verifies_the_certificate(
-    dovecot: DovecotServer, imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str,
+    dovecot: DovecotServer,
+    imap_account: ImapAccount,
+    smtp_sink: SmtpSink,
+    sqlite_url: str,
     security: str,
 ) -> None:
     append(imap_account, [request_mail(1)])
@@ -293,7 +305,9 @@ async def test_tls_login_verifies_the_certificate(
     summary = await run_once(make_app(untrusted))
     assert summary.errors and "certificate" in summary.errors[0]
     trusted = settings_for(
-        imap_account, smtp_sink, sqlite_url,
+        imap_account,
+        smtp_sink,
+        sqlite_url,
         imap={**imap, "ca_file": str(dovecot.cert_path)},
     )
     summary = await run_once(make_app(trusted))

@@ -20,10 +20,7 @@ IO_LIBRARIES = ["sqlalchemy", "imapclient", "aiosmtplib", "jinja2", "alembic", "
 
 @pytest.mark.parametrize("module", CORE)
 def test_core_module_imports_no_io_library(module: str) -> None:
-    code = (
-        f"import sys, {module}; "
-        f"print(','.join(m for m in {IO_LIBRARIES!r} if m in sys.modules))"
-    )
+    code = f"import sys, {module}; print(','.join(m for m in {IO_LIBRARIES!r} if m in sys.modules))"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()

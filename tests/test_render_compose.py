@@ -47,7 +47,9 @@ def test_unknown_language_falls_back_to_english() -> None:
 
 
 def test_compose_headers_and_threading() -> None:
-    mail = RenderedMail(subject="[DSR-2026-00001] Hello", text="Hi\n", html="<p>Hi</p>", language="en")
+    mail = RenderedMail(
+        subject="[DSR-2026-00001] Hello", text="Hi\n", html="<p>Hi</p>", language="en"
+    )
     envelope = Envelope(
         sender="support@example.co.uk",
         sender_name="Example Trading Ltd",
@@ -78,8 +80,10 @@ def test_compose_headers_and_threading() -> None:
 def test_no_header_injection(evil: str) -> None:
     mail = RenderedMail(subject=evil, text="x", html="x", language="en")
     envelope = Envelope(
-        sender="support@example.co.uk", sender_name="Support\r\nBcc: x@y.z",
-        recipient="ann@example.org", recipient_name=evil,
+        sender="support@example.co.uk",
+        sender_name="Support\r\nBcc: x@y.z",
+        recipient="ann@example.org",
+        recipient_name=evil,
     )
     message = compose(mail, envelope, message_id="<a@b>", date_at=datetime.now(UTC))
     parsed = message_from_bytes(message.as_bytes())

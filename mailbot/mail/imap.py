@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -214,9 +215,16 @@ class ImapConnection:
         self._idling = True
 
     def idle_check(self, timeout: float) -> bool:
-        """Wait up to ``timeout`` seconds in IDLE; True when the folder changed."""
+        """Wait up to ``timeout`` seconds in IDLE; True when the folder changed.
+
+        imapclient hides a closed connection here (it reads EOF as "no responses"), so an
+        early empty return is treated as a dropped connection.
+        """
+        started = time.monotonic()
         with translated_errors("idle"):
             responses = self._client().idle_check(timeout=timeout)
+        if not responses and time.monotonic() - started < timeout / 2:
+            raise TransientMailboxError("idle: connection closed by the server")
         return any(_is_change(item) for item in responses)
 
     def idle_done(self) -> None:

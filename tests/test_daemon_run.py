@@ -1,0 +1,129 @@
+"""The long-running daemon: IDLE wake-ups, polling, reconnects after a server restart, stop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+import pytest
+
+from mailbot.daemon import Daemon
+from tests.servers import DovecotServer, ImapAccount, SmtpSink
+from tests.support import append, make_app, request_mail, settings_for
+
+
+async def run_daemon(daemon: Daemon) -> asyncio.Task[None]:
+    task = asyncio.create_task(daemon.run())
+    await asyncio.sleep(0.3)
+    return task
+
+
+async def stop(daemon: Daemon, task: asyncio.Task[None]) -> None:
+    daemon.stop()
+    await asyncio.wait_for(task, timeout=10)
+
+
+async def append_async(account: ImapAccount, messages: list[bytes]) -> None:
+    await asyncio.to_thread(append, account, messages)
+
+
+async def test_idle_acknowledges_new_mail_within_seconds(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    settings = settings_for(
+        imap_account, smtp_sink, sqlite_url, imap={"poll_interval_seconds": 600.0}
+    )
+    daemon = Daemon(make_app(settings))
+    task = await run_daemon(daemon)
+    try:
+        for n in range(3):
+            started = time.monotonic()
+            await append_async(imap_account, [request_mail(n)])
+            await smtp_sink.wait_for_async(n + 1, timeout=5)
+            assert time.monotonic() - started < 5, "IDLE must wake the daemon, not the poll"
+    finally:
+        await stop(daemon, task)
+
+
+async def test_polling_without_idle(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    settings = settings_for(
+        imap_account, smtp_sink, sqlite_url, imap={"idle": False, "poll_interval_seconds": 0.3}
+    )
+    daemon = Daemon(make_app(settings))
+    task = await run_daemon(daemon)
+    try:
+        await append_async(imap_account, [request_mail(1)])
+        await smtp_sink.wait_for_async(1, timeout=5)
+    finally:
+        await stop(daemon, task)
+
+
+async def test_reconnects_after_the_imap_server_restarts(
+    private_dovecot: DovecotServer,
+    smtp_sink: SmtpSink,
+    sqlite_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    account = private_dovecot.new_account()
+    settings = settings_for(account, smtp_sink, sqlite_url)
+    daemon = Daemon(make_app(settings))
+    caplog.set_level(logging.INFO, logger="mailbot")
+    task = await run_daemon(daemon)
+    try:
+        await append_async(account, [request_mail(1)])
+        await smtp_sink.wait_for_async(1, timeout=5)
+        await asyncio.to_thread(private_dovecot.restart)
+        await append_async(account, [request_mail(2)])
+        await smtp_sink.wait_for_async(2, timeout=15)
+    finally:
+        await stop(daemon, task)
+    assert any(r.getMessage() == "mailbox.error" for r in caplog.records)
+
+
+async def test_waits_for_the_imap_server_to_come_up(
+    private_dovecot: DovecotServer, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    account = private_dovecot.new_account()
+    append(account, [request_mail(1)])
+    private_dovecot.pause()
+    daemon = Daemon(make_app(settings_for(account, smtp_sink, sqlite_url)))
+    task = await run_daemon(daemon)
+    try:
+        await asyncio.sleep(1.0)
+        assert smtp_sink.messages == []
+        await asyncio.to_thread(private_dovecot.resume)
+        await smtp_sink.wait_for_async(1, timeout=15)
+    finally:
+        await stop(daemon, task)
+
+
+async def test_stop_returns_promptly_from_idle(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    daemon = Daemon(make_app(settings_for(imap_account, smtp_sink, sqlite_url)))
+    task = await run_daemon(daemon)
+    started = time.monotonic()
+    await stop(daemon, task)
+    assert time.monotonic() - started < 3
+
+
+async def test_log_lines_carry_uid_and_reference(
+    imap_account: ImapAccount,
+    smtp_sink: SmtpSink,
+    sqlite_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from tests.support import run_once
+
+    caplog.set_level(logging.INFO, logger="mailbot")
+    append(imap_account, [request_mail(1)])
+    await run_once(make_app(settings_for(imap_account, smtp_sink, sqlite_url)))
+    recorded = [r for r in caplog.records if r.getMessage() == "message.recorded"]
+    assert len(recorded) == 1
+    fields = recorded[0].mailbot_fields  # type: ignore[attr-defined]
+    assert fields["uid"] == 1 and fields["ref"].startswith("DSR-")
+    assert fields["disposition"] == "ticket"
+    assert any(r.getMessage() == "mail.sent" for r in caplog.records)
