@@ -28,11 +28,16 @@ def _report(ok: bool, what: str, detail: str) -> bool:
 def check_database(settings: Settings) -> bool:
     try:
         engine = db.make_engine(settings.database.url)
+    except MailbotError as exc:
+        return _report(False, "database", str(exc))
+    try:
         with engine.connect() as connection:
             connection.execute(text("select 1"))
         revision = db.current_revision(engine)
-    except (SQLAlchemyError, MailbotError) as exc:
+    except SQLAlchemyError as exc:
         return _report(False, "database", f"{settings.database.url.split('@')[-1]}: {exc}")
+    finally:
+        engine.dispose()
     return _report(True, "database", f"reachable, schema revision {revision or '(not created)'}")
 
 

@@ -7,8 +7,12 @@ import asyncio
 import json
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from mailbot import db
 from mailbot.config import Settings, load_settings
@@ -84,13 +88,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     app = build_app(settings)
-    with db.exclusive_sqlite_lock(app.engine):
-        daemon = Daemon(app)
-        if args.once:
-            summary = asyncio.run(daemon.run_once())
-            print(json.dumps(summary.__dict__))
-            return 1 if summary.errors else 0
-        asyncio.run(_run_until_signal(daemon))
+    try:
+        with db.exclusive_sqlite_lock(app.engine):
+            daemon = Daemon(app)
+            if args.once:
+                summary = asyncio.run(daemon.run_once())
+                print(json.dumps(summary.__dict__))
+                return 1 if summary.errors else 0
+            asyncio.run(_run_until_signal(daemon))
+    finally:
+        app.close()
     return 0
 
 
@@ -120,27 +127,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    engine = db.make_engine(settings.database.url)
-    db.upgrade(engine)
-    print(f"database at revision {db.current_revision(engine)}")
+    with _engine(_settings(args), upgrade=True) as engine:
+        print(f"database at revision {db.current_revision(engine)}")
     return 0
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    print(db.current_revision(db.make_engine(settings.database.url)) or "(empty)")
+    with _engine(_settings(args), upgrade=False) as engine:
+        print(db.current_revision(engine) or "(empty)")
     return 0
 
 
 def cmd_tickets_list(args: argparse.Namespace) -> int:
     from mailbot.views import ticket_summary, tickets_table
 
-    settings = _settings(args)
-    sessions = _sessions(settings)
-    with sessions() as session:
-        from mailbot.tickets.store import list_tickets
+    from mailbot.tickets.store import list_tickets
 
+    with _engine(_settings(args), upgrade=True) as engine, Session(engine) as session:
         rows = [ticket_summary(t) for t in list_tickets(session, args.state)]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -152,9 +155,7 @@ def cmd_tickets_list(args: argparse.Namespace) -> int:
 def cmd_tickets_show(args: argparse.Namespace) -> int:
     from mailbot.views import ticket_detail, ticket_text
 
-    settings = _settings(args)
-    sessions = _sessions(settings)
-    with sessions() as session:
+    with _engine(_settings(args), upgrade=True) as engine, Session(engine) as session:
         detail = ticket_detail(session, args.reference)
     if detail is None:
         print(f"mailbot: no ticket {args.reference}", file=sys.stderr)
@@ -163,7 +164,13 @@ def cmd_tickets_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sessions(settings: Settings) -> Any:
+@contextmanager
+def _engine(settings: Settings, *, upgrade: bool) -> Iterator[Engine]:
+    """An engine for one command, schema upgraded if asked, disposed afterwards."""
     engine = db.make_engine(settings.database.url)
-    db.upgrade(engine)
-    return db.make_sessionmaker(engine)
+    try:
+        if upgrade:
+            db.upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()

@@ -1,0 +1,172 @@
+"""The ``mailbot`` command line against real servers: check, db, run --once, tickets, demo."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from mailbot import db
+from mailbot.cli import main
+from mailbot.tickets.models import Base
+from tests.servers import DovecotServer, ImapAccount, SmtpSink
+from tests.support import append, config_for, request_mail
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_config(path: Path, config: dict[str, dict[str, object]]) -> str:
+    lines = []
+    for section, values in config.items():
+        lines.append(f"[{section}]")
+        lines.extend(f"{key} = {json.dumps(value)}" for key, value in values.items())
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def config_file(
+    tmp_path: Path, imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> str:
+    return write_config(tmp_path / "mailbot.toml", config_for(imap_account, smtp_sink, sqlite_url))
+
+
+def test_run_once_then_list_and_show(
+    config_file: str,
+    imap_account: ImapAccount,
+    smtp_sink: SmtpSink,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    append(imap_account, [request_mail(1), request_mail(2)])
+    assert main(["--config", config_file, "run", "--once"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["tickets"], summary["sent"]) == (2, 2)
+
+    assert main(["--config", config_file, "tickets", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [t["requester"] for t in listed] == ["person1@example.org", "person2@example.org"]
+    first = listed[0]
+    assert set(first) >= {
+        "reference",
+        "requester",
+        "kind",
+        "rights",
+        "opt_out",
+        "state",
+        "received_at",
+        "due_on",
+    }
+    assert first["kind"] == "rights_request" and first["state"] == "new"
+    assert first["due_on"] is None and first["rights"] == [] and first["opt_out"] == []
+
+    assert main(["--config", config_file, "tickets", "list"]) == 0
+    table = capsys.readouterr().out
+    assert first["reference"] in table and "REFERENCE" in table
+
+    assert main(["--config", config_file, "tickets", "show", first["reference"]]) == 0
+    shown = capsys.readouterr().out
+    assert "Subject access request 1" in shown and "acknowledgement" in shown
+    assert "opened" in shown and "mail_sent" in shown
+
+    assert main(["--config", config_file, "tickets", "show", "DSR-1999-00001"]) == 1
+    assert "no ticket" in capsys.readouterr().err
+
+
+def test_check_reports_each_server(
+    tmp_path: Path,
+    dovecot: DovecotServer,
+    imap_account: ImapAccount,
+    smtp_sink: SmtpSink,
+    sqlite_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    good = config_for(imap_account, smtp_sink, sqlite_url)
+    assert main(["--config", write_config(tmp_path / "good.toml", good), "check"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("ok  ") == 4 and "FAIL" not in out
+
+    cases = {
+        "bad username or password": {"imap": {"password": "wrong"}},
+        "does not exist": {"imap": {"folder": "Nope"}},
+        "certificate not trusted": {
+            "imap": {"security": "tls", "port": dovecot.tls_port, "host": "127.0.0.1"}
+        },
+        "cannot connect": {"smtp": {"port": 1}},
+    }
+    for expected, override in cases.items():
+        config = config_for(imap_account, smtp_sink, sqlite_url, **override)
+        path = write_config(tmp_path / "bad.toml", config)
+        assert main(["--config", path, "check"]) == 1
+        out = capsys.readouterr().out
+        assert "FAIL" in out and expected in out, out
+
+
+def test_check_reports_a_bad_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("[imap]\nsecurity = 'maybe'\n")
+    assert main(["--config", str(path), "check"]) == 1
+    assert "imap.security must be one of" in capsys.readouterr().out
+
+
+def test_secrets_stay_out_of_the_output(
+    config_file: str, imap_account: ImapAccount, capsys: pytest.CaptureFixture[str]
+) -> None:
+    append(imap_account, [request_mail(1)])
+    main(["--config", config_file, "check"])
+    main(["--config", config_file, "run", "--once"])
+    captured = capsys.readouterr()
+    assert imap_account.password not in captured.out + captured.err
+
+
+def test_db_upgrade_and_migrations_match_the_models(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "db.toml"
+    path.write_text(f"[database]\nurl = {json.dumps(db_url)}\n")
+    assert main(["--config", str(path), "db", "upgrade"]) == 0
+    assert "revision 0001" in capsys.readouterr().out
+    assert main(["--config", str(path), "db", "upgrade"]) == 0, "upgrading twice is harmless"
+    engine = db.make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == [], f"models and migrations differ: {diff}"
+    finally:
+        engine.dispose()
+
+
+def test_second_daemon_on_the_same_sqlite_file_is_refused(
+    config_file: str, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = db.make_engine(sqlite_url)
+    try:
+        with db.exclusive_sqlite_lock(engine):
+            assert main(["--config", config_file, "run", "--once"]) == 1
+            assert "another mailbot process" in capsys.readouterr().err
+    finally:
+        engine.dispose()
+
+
+def test_demo_runs_end_to_end(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mailbot", "demo"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "opened 3 tickets" in out and "sent 3 mails" in out
+    assert out.count("DSR-20") >= 6
+    assert "[DSR-20" in out and "We have received your request" in out
+    assert not list(tmp_path.iterdir()), "the demo leaves nothing behind"
