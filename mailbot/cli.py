@@ -139,9 +139,8 @@ def cmd_db_current(args: argparse.Namespace) -> int:
 
 
 def cmd_tickets_list(args: argparse.Namespace) -> int:
-    from mailbot.views import ticket_summary, tickets_table
-
     from mailbot.tickets.store import list_tickets
+    from mailbot.views import ticket_summary, tickets_table
 
     with _engine(_settings(args), upgrade=True) as engine, Session(engine) as session:
         rows = [ticket_summary(t) for t in list_tickets(session, args.state)]

@@ -594,7 +594,11 @@ class SmtpSink:
         for _ in range(5):
             port = free_port()
             controller = Controller(
-                _SinkHandler(self), hostname=HOST, port=port, server_hostname="smtp-sink.test"
+                _SinkHandler(self),
+                hostname=HOST,
+                port=port,
+                server_hostname="smtp-sink.test",
+                enable_SMTPUTF8=True,
             )
             try:
                 controller.start()

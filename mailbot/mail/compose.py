@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime, make_msgid
 
 from mailbot.mail.render import RenderedMail
@@ -48,7 +48,7 @@ def compose(
 ) -> EmailMessage:
     """A multipart/alternative mail (text, then HTML) with every header mailbot promises."""
     message = EmailMessage()
-    message["From"] = Address(header_text(envelope.sender_name, 100), addr_spec=envelope.sender)
+    message["From"] = _address(envelope.sender_name, envelope.sender)
     message["To"] = _address(envelope.recipient_name, envelope.recipient)
     message["Subject"] = header_text(mail.subject)
     message["Date"] = format_datetime(date_at)
@@ -81,23 +81,30 @@ class ComposedMail:
 
 
 def compose_mail(mail: RenderedMail, envelope: Envelope, date_at: datetime) -> ComposedMail:
-    """Compose with a fresh Message-ID and serialise for SMTP (CRLF line ends)."""
+    """Compose with a fresh Message-ID and serialise for SMTP (CRLF line ends).
+
+    An internationalised address (``jdöe@mächine.example``, RFC 6532) is written in UTF-8;
+    the mailer then asks the server for SMTPUTF8.
+    """
     message_id = new_message_id(envelope.sender)
     message = compose(mail, envelope, message_id=message_id, date_at=date_at)
+    international = not (envelope.sender + envelope.recipient).isascii()
     return ComposedMail(
         message_id=message_id,
         sender=envelope.sender,
         recipient=envelope.recipient,
         subject=str(message["Subject"]),
-        payload=message.as_bytes(policy=SMTP),
+        payload=message.as_bytes(policy=SMTPUTF8 if international else SMTP),
     )
 
 
 def _address(name: str, addr_spec: str) -> Address:
+    """An Address from parts, so internationalised local parts (RFC 6532) are accepted."""
+    username, _, domain = addr_spec.rpartition("@")
     try:
-        return Address(header_text(name, 100), addr_spec=addr_spec)
+        return Address(header_text(name, 100), username=username, domain=domain)
     except (ValueError, IndexError):
-        return Address(addr_spec=addr_spec)
+        return Address(username=username, domain=domain)
 
 
 def _references(references: tuple[str, ...], in_reply_to: str | None) -> list[str]:

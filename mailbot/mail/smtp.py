@@ -46,9 +46,12 @@ class SmtpMailer:
         if self._client is None or not self._client.is_connected:
             await self.connect()
         assert self._client is not None
+        options = [] if (sender + recipient).isascii() else ["SMTPUTF8"]
         try:
             async with translated_errors():
-                _errors, response = await self._client.sendmail(sender, [recipient], payload)
+                _errors, response = await self._client.sendmail(
+                    sender, [recipient], payload, mail_options=options
+                )
         except TransientDeliveryError:
             await self.close()
             raise
@@ -85,6 +88,8 @@ async def translated_errors() -> AsyncIterator[None]:
         raise TransientDeliveryError(f"cannot connect: {exc}") from exc
     except aiosmtplib.SMTPResponseException as exc:
         raise _by_code(exc.code, f"{exc.code} {exc.message}") from exc
+    except aiosmtplib.SMTPNotSupported as exc:
+        raise PermanentDeliveryError(f"the SMTP server cannot do this: {exc}") from exc
     except aiosmtplib.SMTPException as exc:
         raise TransientDeliveryError(f"SMTP error: {exc}") from exc
     except OSError as exc:
