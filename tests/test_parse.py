@@ -362,6 +362,37 @@ def test_html_only_body() -> None:
     assert "hidden" not in msg.text
 
 
+@pytest.mark.parametrize(
+    ("html", "want"),
+    [
+        ("a<br>b<BR>c<br/>d<br />e<br clear='all'>f", "a\nb\nc\nd\ne\nf"),
+        ('x<img src="a/b.png" alt="pic">y<hr>z', "xy\n\nz"),
+        ("<pre>  keep\n  two   spaces</pre>after", "keep\ntwo   spaces\nafter"),
+        ("<p>one</p>\n\n\n<p>two</p>", "one\n\ntwo"),
+        ("<h2>Title</h2>text<!-- comment -->more", "Title\ntextmore"),
+        (
+            "<noscript>n</noscript><template>t</template>&lt;tag&gt; &quot;q&quot; &#x263A;",
+            '<tag> "q" ☺',
+        ),
+        ("<p>unclosed <div>nested <b>bold", "unclosed\nnested bold"),
+        ("<br>" * 3000 + "end", "end"),
+    ],
+    ids=[
+        "br-forms",
+        "void-tags",
+        "pre",
+        "blank-runs",
+        "heading-comment",
+        "entities",
+        "unclosed",
+        "many-br",
+    ],
+)
+def test_html_to_text(html: str, want: str) -> None:
+    raw = _plain(html.encode(), "text/html; charset=utf-8")
+    assert parse_message(raw).text == want
+
+
 def test_html_that_looks_like_a_url() -> None:
     raw = _plain(b"https://example.org/unsubscribe", "text/html")
     assert parse_message(raw).text == "https://example.org/unsubscribe"

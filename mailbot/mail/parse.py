@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import binascii
 import codecs
+import enum
 import re
 import warnings
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from bs4 import (
     ParserRejectedMarkup,
     XMLParsedAsHTMLWarning,
 )
-from bs4.element import NavigableString
+from bs4.element import NavigableString, Tag
 
 from mailbot.mail.message import Attachment, InboundMessage
 
@@ -36,14 +37,18 @@ _NEWLINES = re.compile(r"\r\n|[\r\n]")
 _LINE_ENDS = re.compile(r"\r\n?")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?]*)\?=")
 _NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/]")
-_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
-_WHITESPACE = re.compile(r"\s+")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _MESSAGE_ID = re.compile(r"<([^<>]*)>")
 _ADDR_SPEC = re.compile(r"[^@\s]+@[^@\s]+")
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TAG = re.compile(r"<[^>]*>")
+# bs4's html.parser builder remembers every void tag not written as <br/> in a list that it
+# scans at each end tag: quadratic time. Writing them self-closed avoids that.
+_VOID_TAG = re.compile(
+    r"<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b([^<>]*?)/?>",
+    re.IGNORECASE,
+)
 
 _UNDECLARED = frozenset(
     {"unknown-8bit", "x-unknown", "unknown", "x-user-defined", "default", "none"}
@@ -77,12 +82,19 @@ _UTF8_GOOD_PER_BAD = 3
 _PLAIN_CTE = frozenset({"", "7bit", "8bit", "binary"})
 _UU_CTE = frozenset({"x-uuencode", "uuencode", "uue", "x-uue"})
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
-_DROPPED_TAGS = ("script", "style", "head", "title", "noscript", "template")
-_BLOCK_TAGS = (
-    *("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"),
-    *("blockquote", "pre", "hr", "section", "article", "header", "footer", "dt", "dd"),
-    *("address", "center", "form", "fieldset", "figure", "main", "nav", "aside"),
+_DROPPED_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template"})
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
+    | {"blockquote", "pre", "hr", "section", "article", "header", "footer", "dt", "dd"}
+    | {"address", "center", "form", "fieldset", "figure", "main", "nav", "aside"}
 )
+
+
+class _Mark(enum.Enum):
+    """Stack markers for the HTML walk: where a block or a <pre> ends."""
+
+    BLOCK_END = enum.auto()
+    PRE_END = enum.auto()
 
 
 @dataclass
@@ -238,12 +250,16 @@ def _word_bytes(encoding: str, text: str) -> bytes:
 
 def _b64decode(data: bytes) -> tuple[bytes, bool]:
     """Base64 that tolerates junk characters and bad padding; also says if there was any."""
+    compact = data.translate(None, b" \t\r\n")
+    try:
+        return binascii.a2b_base64(compact, strict_mode=True), True
+    except binascii.Error:
+        pass
     text = data.decode("ascii", "replace")
     clean = _NOT_BASE64.sub("", text)
-    intact = _BASE64.fullmatch(_WHITESPACE.sub("", text)) is not None
     if len(clean) % 4 == 1:
         clean = clean[:-1]
-    return binascii.a2b_base64(clean + "=" * (-len(clean) % 4)), intact
+    return binascii.a2b_base64(clean + "=" * (-len(clean) % 4)), False
 
 
 def _addresses(
@@ -491,13 +507,28 @@ def _guess(data: bytes, *, sniff: bool) -> tuple[str, str]:
 # HTML
 
 
+_MAX_HTML_TO_PARSE = 500_000
+_BREAKING_TAGS = re.compile(r"<(?:br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", re.I)
+_DROPPED_BLOCKS = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.I | re.S)
+
+
 def _html_to_text(html: str, notes: list[str]) -> str:
-    """Readable text from HTML: blocks and <br> become line breaks, markup and scripts go."""
+    """Readable text from HTML: blocks and <br> become line breaks, markup and scripts go.
+
+    Huge HTML (over ``_MAX_HTML_TO_PARSE`` characters) is only stripped of tags: the tree
+    builder needs seconds per megabyte, and the words are what the classifier needs.
+    """
+    if len(html) > _MAX_HTML_TO_PARSE:
+        notes.append(f"HTML of {len(html)} characters: tags stripped without parsing")
+        text = _DROPPED_BLOCKS.sub(" ", html)
+        text = unescape(_TAG.sub(" ", _BREAKING_TAGS.sub("\n", text)))
+        lines = [line.strip() for line in _LINE_ENDS.sub("\n", text).split("\n")]
+        return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-            soup = BeautifulSoup(html, "html.parser")
+            soup = BeautifulSoup(_VOID_TAG.sub(r"<\1\2/>", html), "html.parser")
         text = _soup_text(soup)
     except (ParserRejectedMarkup, AssertionError, RecursionError) as exc:
         notes.append(f"HTML not parseable ({type(exc).__name__}); tags stripped")
@@ -507,15 +538,26 @@ def _html_to_text(html: str, notes: list[str]) -> str:
 
 
 def _soup_text(soup: BeautifulSoup) -> str:
-    for tag in soup.find_all(_DROPPED_TAGS):
-        tag.decompose()
-    has_pre = soup.find("pre") is not None
-    for node in soup.find_all(string=True):
-        if type(node) is NavigableString and not (has_pre and node.find_parent("pre")):
-            node.replace_with(_HTML_SPACE.sub(" ", node).replace("\xa0", " "))
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    return str(soup.get_text())
+    """Walk the tree once with an explicit stack: editing it in place is quadratic in bs4."""
+    out: list[str] = []
+    in_pre = 0
+    stack: list[object] = [soup]
+    while stack:
+        node = stack.pop()
+        if node is _Mark.BLOCK_END:
+            out.append("\n")
+        elif node is _Mark.PRE_END:
+            in_pre -= 1
+        elif type(node) is NavigableString:
+            out.append(str(node) if in_pre else _HTML_SPACE.sub(" ", node).replace("\xa0", " "))
+        elif isinstance(node, Tag) and node.name not in _DROPPED_TAGS:
+            if node.name == "br":
+                out.append("\n")
+            elif node.name in _BLOCK_TAGS:
+                out.append("\n")
+                stack.append(_Mark.BLOCK_END)
+            if node.name == "pre":
+                in_pre += 1
+                stack.append(_Mark.PRE_END)
+            stack.extend(reversed(node.contents))
+    return "".join(out)
