@@ -637,3 +637,12 @@ def test_parse_imports_no_edge_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert result.stdout.strip() == ""
+
+
+def test_huge_html_is_stripped_without_the_tree_builder() -> None:
+    html = "<style>p{}</style>" + "<p>Hello &amp; world<br>line</p>" * 20_000
+    raw = b"From: a@example.org\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html.encode()
+    message = parse_message(raw)
+    assert any("tags stripped without parsing" in note for note in message.notes)
+    assert message.text.startswith("Hello & world\nline\nHello & world")
+    assert "p{}" not in message.text
