@@ -37,8 +37,12 @@ class SmtpMailer:
         """Open (or reopen) the connection, logging in when credentials are configured."""
         await self.close()
         client = self._new_client()
-        async with translated_errors():
-            await client.connect()
+        try:
+            async with translated_errors():
+                await client.connect()
+        except BaseException:
+            client.close()
+            raise
         self._client = client
 
     async def send(self, sender: str, recipient: str, payload: bytes) -> str:
