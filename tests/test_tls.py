@@ -136,6 +136,7 @@ async def test_smtp_wrong_password_keeps_the_mail_for_later(
             "ca_file": str(tls_smtp.cert),
             "username": "bot",
             "password": "wrong",
+            "timeout_seconds": 2.0,
         },
     )
     summary = await run_once(make_app(settings_from_mapping(config)))
