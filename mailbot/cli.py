@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the configuration and try both servers")
     check.set_defaults(handler=cmd_check)
 
+    deadline = commands.add_parser("deadline", help="the statutory dates for a receipt time")
+    deadline.add_argument("when", help="a date (2026-09-03) or an ISO timestamp (…T23:30:00Z)")
+    deadline.add_argument("--json", action="store_true")
+    deadline.set_defaults(handler=cmd_deadline)
+
     database = commands.add_parser("db", help="database schema")
     database_commands = database.add_subparsers(dest="db_command", required=True)
     database_commands.add_parser("upgrade", help="create or upgrade the schema").set_defaults(
@@ -124,6 +129,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     print(f"ok   configuration: {settings.source}")
     return 0 if run_checks(settings) else 1
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from mailbot.config import clock_policy
+    from mailbot.tickets.clock import deadline_report
+
+    settings = load_settings(args.config)
+    try:
+        report = deadline_report(args.when, clock_policy(settings))
+    except ValueError as exc:
+        print(f"mailbot: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report))
+    else:
+        width = max(len(key) for key in report)
+        print("\n".join(f"{key:<{width}}  {value}" for key, value in report.items()))
+    return 0
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

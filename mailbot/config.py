@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mailbot.errors import ConfigError
+from mailbot.tickets.clock import ClockPolicy
 
 Security = Literal["tls", "starttls", "none"]
 SECURITY_CHOICES = ("tls", "starttls", "none")
@@ -108,6 +109,27 @@ class StaffSettings:
 
 
 @dataclass(frozen=True)
+class DeadlineSettings:
+    target_days: int = 30
+    holiday_country: str = "GB"
+    holiday_subdivision: str = "ENG"
+    opt_out_business_days: int = 10
+
+
+@dataclass(frozen=True)
+class VerificationSettings:
+    code_ttl_days: int = 14
+    max_attempts: int = 5
+    reminder_after_days: int = 7
+    close_after_days: int = 14
+
+
+@dataclass(frozen=True)
+class LimitSettings:
+    auto_mails_per_sender_per_hour: int = 5
+
+
+@dataclass(frozen=True)
 class OutboxSettings:
     max_attempts: int = 12
     retry_initial_seconds: float = 60.0
@@ -129,6 +151,9 @@ class Settings:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     company: CompanySettings = field(default_factory=CompanySettings)
     staff: StaffSettings = field(default_factory=StaffSettings)
+    deadlines: DeadlineSettings = field(default_factory=DeadlineSettings)
+    verification: VerificationSettings = field(default_factory=VerificationSettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
     outbox: OutboxSettings = field(default_factory=OutboxSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     templates_dir: str = ""
@@ -315,9 +340,34 @@ def validate(settings: Settings) -> None:
         raise ConfigError("imap.batch_size must be at least 1")
     if settings.smtp.connections < 1:
         raise ConfigError("smtp.connections must be at least 1")
+    _validate_clock(settings)
     for address in settings.staff.addresses:
         if "@" not in address:
             raise ConfigError(f"staff.addresses: {address!r} is not an email address")
+
+
+def clock_policy(settings: Settings) -> ClockPolicy:
+    """The statutory clock's policy from the configuration."""
+    d = settings.deadlines
+    return ClockPolicy(
+        timezone=settings.company.timezone,
+        holiday_country=d.holiday_country,
+        holiday_subdivision=d.holiday_subdivision or None,
+        target_days=d.target_days,
+        opt_out_business_days=d.opt_out_business_days,
+    )
+
+
+def _validate_clock(settings: Settings) -> None:
+    try:
+        clock_policy(settings)
+    except ValueError as exc:
+        raise ConfigError(f"[deadlines]/company.timezone: {exc}") from exc
+    v = settings.verification
+    if min(v.code_ttl_days, v.max_attempts, v.close_after_days) < 1:
+        raise ConfigError("verification: code_ttl_days, max_attempts, close_after_days must be ≥ 1")
+    if settings.limits.auto_mails_per_sender_per_hour < 1:
+        raise ConfigError("limits.auto_mails_per_sender_per_hour must be at least 1")
 
 
 def describe(settings: Settings) -> dict[str, Any]:

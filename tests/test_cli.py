@@ -170,3 +170,49 @@ def test_demo_runs_end_to_end(tmp_path: Path) -> None:
     assert out.count("DSR-20") >= 6
     assert "[DSR-20" in out and "We have received your request" in out
     assert not list(tmp_path.iterdir()), "the demo leaves nothing behind"
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        # ICO's example: received 3 September, due 3 October (a Saturday in 2026 → Monday 5th)
+        ("2026-09-03", {"received_on": "2026-09-03", "due_on": "2026-10-05"}),
+        # 1 Feb: statutory 1 Mar 2026 is a Sunday → 2 Mar; the 30-day target (3 Mar) is later
+        (
+            "2026-02-01",
+            {
+                "due_on": "2026-03-02",
+                "target_on": "2026-03-03",
+                "effective_due_on": "2026-03-02",
+                "extended_due_on": "2026-05-01",
+            },
+        ),
+        # 23:30 UTC on 30 June is 00:30 BST on 1 July: received on 1 July
+        ("2026-06-30T23:30:00Z", {"received_on": "2026-07-01", "due_on": "2026-08-03"}),
+    ],
+)
+def test_deadline_command(
+    when: str,
+    expected: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["deadline", when, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {
+        "received_on",
+        "due_on",
+        "extended_due_on",
+        "target_on",
+        "effective_due_on",
+    }
+    assert {key: report[key] for key in expected} == expected
+    assert main(["deadline", when]) == 0
+    assert "due_on" in capsys.readouterr().out
+
+
+def test_deadline_command_rejects_nonsense(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "next tuesday"]) == 2
+    assert "cannot read" in capsys.readouterr().err
