@@ -20,7 +20,6 @@ from mailbot.mail.smtp import SmtpMailer
 from tests.servers import DovecotServer, ImapAccount, _make_cert, free_port
 from tests.support import append, config_for, make_app, request_mail, run_once
 
-
 # aiosmtpd warns when AUTH is required without STARTTLS, even where the whole session is TLS.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
