@@ -9,6 +9,8 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -52,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--keep", action="store_true", help="keep the demo database afterwards")
     demo.set_defaults(handler=cmd_demo)
 
+    classify = commands.add_parser("classify", help="how the classifier reads mail files")
+    classify.add_argument("files", nargs="+", metavar="FILE", help="RFC 5322 files; - for stdin")
+    classify.add_argument("--json", action="store_true", help="one JSON object per line")
+    classify.set_defaults(handler=cmd_classify)
+
     check = commands.add_parser("check", help="validate the configuration and try both servers")
     check.set_defaults(handler=cmd_check)
 
@@ -59,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     deadline.add_argument("when", help="a date (2026-09-03) or an ISO timestamp (…T23:30:00Z)")
     deadline.add_argument("--json", action="store_true")
     deadline.set_defaults(handler=cmd_deadline)
+
+    suppression = commands.add_parser("suppression", help="the do-not-contact register")
+    suppression_commands = suppression.add_subparsers(dest="suppression_command", required=True)
+    export = suppression_commands.add_parser("export", help="entries for the CRM")
+    export.add_argument("--since", help="only entries written on or after this date (UTC)")
+    export.add_argument("--csv", action="store_true", help="CSV (the default; JSON with --json)")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(handler=cmd_suppression_export)
 
     database = commands.add_parser("db", help="database schema")
     database_commands = database.add_subparsers(dest="db_command", required=True)
@@ -119,6 +134,49 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(keep=args.keep)
 
 
+def cmd_classify(args: argparse.Namespace) -> int:
+    from mailbot.classify import classify
+    from mailbot.mail.parse import parse_message
+
+    status = 0
+    rows = []
+    for name in args.files:
+        try:
+            raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            print(f"mailbot: {name}: {exc.strerror or exc}", file=sys.stderr)
+            status = 1
+            continue
+        label = classify(parse_message(raw))
+        row = {
+            "file": name, "kind": label.kind, "rights": list(label.rights),
+            "opt_out": list(label.opt_out), "language": label.language,
+            "confidence": round(label.confidence, 3), "on_behalf": label.on_behalf,
+            "needs_triage": label.needs_triage, "evidence": list(label.evidence),
+        }
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            rows.append(row)
+    if rows:
+        print(classification_table(rows))
+    return status
+
+
+def classification_table(rows: list[dict[str, Any]]) -> str:
+    """The readable form of ``mailbot classify``."""
+    lines = []
+    for row in rows:
+        labels = ",".join(row["rights"] + [f"opt-out:{c}" for c in row["opt_out"]]) or "-"
+        flag = "  → triage" if row["needs_triage"] else ""
+        lines.append(
+            f"{row['file']}\n  {row['kind']:<15} {labels:<32} {row['language']}  "
+            f"{row['confidence']:.2f}{flag}"
+        )
+        lines.extend(f"    · {item}" for item in row["evidence"][:6])
+    return "\n".join(lines)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from mailbot.check import run_checks
 
@@ -146,6 +204,26 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     else:
         width = max(len(key) for key in report)
         print("\n".join(f"{key:<{width}}  {value}" for key, value in report.items()))
+    return 0
+
+
+def cmd_suppression_export(args: argparse.Namespace) -> int:
+    from mailbot.views import suppression_rows, write_csv
+
+    since = None
+    if args.since:
+        try:
+            since = datetime.fromisoformat(args.since)
+        except ValueError:
+            print(f"mailbot: --since {args.since!r} is not a date (2026-09-03)", file=sys.stderr)
+            return 2
+        since = since if since.tzinfo else since.replace(tzinfo=UTC)
+    with _engine(_settings(args), upgrade=True) as engine, Session(engine) as session:
+        rows = suppression_rows(session, since)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        write_csv(sys.stdout, rows)
     return 0
 
 

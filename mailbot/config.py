@@ -101,6 +101,7 @@ class CompanySettings:
     name: str = "Example Ltd"
     support_address: str = "support@example.com"
     timezone: str = "Europe/London"
+    phone_region: str = "GB"
 
 
 @dataclass(frozen=True)

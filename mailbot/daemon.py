@@ -11,18 +11,20 @@ import contextlib
 import logging
 import os
 import random
+import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot import db
-from mailbot.classify.robots import classify
+from mailbot.classify import classify
 from mailbot.config import Settings
 from mailbot.errors import MailboxError, PermanentMailboxError
 from mailbot.faults import Failpoints
@@ -32,11 +34,14 @@ from mailbot.mail.imap import ImapConnection, ImapMailbox
 from mailbot.mail.render import JinjaRenderer
 from mailbot.mail.smtp import SmtpMailer
 from mailbot.workflow.ingest import Classifier, Ingestor
+from mailbot.workflow.lifecycle import Lifecycle
+from mailbot.workflow.outgoing import Outgoing
 from mailbot.workflow.poll import MailboxPoller
 
 log = logging.getLogger("mailbot.daemon")
 Clock = Callable[[], datetime]
 IDLE_DELIVERY_CHECK_SECONDS = 30.0
+JOBS_INTERVAL_SECONDS = 300.0
 
 
 def system_clock() -> datetime:
@@ -67,6 +72,7 @@ class App:
     renderer: JinjaRenderer
     clock: Clock
     failpoints: Failpoints
+    random_bytes: Callable[[int], bytes] = secrets.token_bytes
 
     def close(self) -> None:
         """Close the database connections."""
@@ -99,7 +105,8 @@ class Daemon:
         self.owner = f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.stop_event = asyncio.Event()
         self.wake_delivery = asyncio.Event()
-        ingestor = Ingestor(app.sessions, settings, app.renderer, classifier)
+        self.lifecycle = Lifecycle(settings, Outgoing(settings, app.renderer), app.random_bytes)
+        ingestor = Ingestor(app.sessions, settings, self.lifecycle, classifier)
         self.poller = MailboxPoller(
             ImapMailbox(ImapConnection(settings.imap)),
             settings.imap,
@@ -127,14 +134,41 @@ class Daemon:
         self.wake_delivery.set()
 
     async def run(self) -> None:
-        """Run both loops until ``stop``."""
+        """Run both loops and the scheduled jobs until ``stop``."""
         await self._release_own_claims()
         log_event(log, "daemon.started", owner=self.owner, mailbox=self.app.settings.imap.folder)
+        scheduler = AsyncIOScheduler(timezone=self.app.settings.company.timezone)
+        scheduler.add_job(
+            self._scheduled_jobs, "interval", seconds=JOBS_INTERVAL_SECONDS,
+            next_run_time=datetime.now(UTC), max_instances=1, coalesce=True,
+            id="lifecycle",
+        )
+        scheduler.start()
         try:
             await asyncio.gather(self._poll_forever(), self._deliver_forever())
         finally:
+            scheduler.shutdown(wait=False)
             await self._close()
         log_event(log, "daemon.stopped")
+
+    async def run_jobs(self) -> int:
+        """Verification reminders and expiry, due now; returns how many tickets changed."""
+
+        def work() -> int:
+            with self.app.sessions.begin() as session:
+                return self.lifecycle.remind_and_expire(session, self.app.clock())
+
+        changed = await asyncio.to_thread(work)
+        if changed:
+            log_event(log, "jobs.lifecycle", changed=changed)
+            self.wake_delivery.set()
+        return changed
+
+    async def _scheduled_jobs(self) -> None:
+        try:
+            await self.run_jobs()
+        except DBAPIError as exc:
+            log_event(log, "jobs.error", level="error", error=str(exc))
 
     async def run_once(self) -> RunSummary:
         """Handle everything in the mailbox now, deliver what is due, and return."""
@@ -149,6 +183,7 @@ class Daemon:
             summary.errors.append(str(exc))
             log_event(log, "mailbox.error", level="error", error=str(exc))
         try:
+            await self.run_jobs()
             delivered = await self.delivery.deliver_due()
             summary.sent, summary.retrying = delivered.sent, delivered.retrying
             summary.failed = delivered.failed

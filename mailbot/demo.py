@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import email
+import email.policy
 import shutil
 import socket
 import subprocess
@@ -107,6 +108,35 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
     raise ConfigError("the demo IMAP server (pymap) did not start within 15 s")
 
 
+def append_raw(port: int, raw: bytes) -> None:
+    client = imapclient.IMAPClient("127.0.0.1", port=port, ssl=False, timeout=10)
+    try:
+        client.socket().setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        client.login(DEMO_USER, DEMO_PASSWORD)
+        client.append("INBOX", raw)
+    finally:
+        client.logout()
+
+
+def _press_reply(mails: list[tuple[str, list[str], bytes]], requester: str) -> bytes | None:
+    """What a mail client sends when the requester presses Reply: Re:, threading, a quote."""
+    for _sender, recipients, data in mails:
+        if recipients != [requester]:
+            continue
+        original = email.message_from_bytes(data, policy=email.policy.default)
+        body = original.get_body(("plain",))
+        text = str(body.get_content()) if body is not None else ""
+        quoted = "".join(f"> {line}\r\n" for line in text.splitlines())
+        return (
+            f"From: Margaret Holloway <{requester}>\r\nTo: {DEMO_USER}\r\n"
+            f"Subject: Re: {' '.join(str(original['Subject']).split())}\r\n"
+            f"Message-ID: <reply-{abs(hash(data))}@example.org>\r\n"
+            f"In-Reply-To: {original['Message-ID']}\r\nReferences: {original['Message-ID']}\r\n"
+            f"Content-Type: text/plain; charset=utf-8\r\n\r\nYes, this was me.\r\n\r\n{quoted}"
+        ).encode()
+    return None
+
+
 def append_samples(port: int, folder: Path) -> list[Path]:
     """APPEND every sample .eml to the demo INBOX; returns the files in order."""
     files = sorted(folder.glob("*.eml"))
@@ -151,8 +181,22 @@ def run_demo(*, keep: bool = False) -> int:
             app = build_app(settings)
             summary = asyncio.run(Daemon(app).run_once())
             with app.sessions() as session:
-                tickets = list_tickets(session)
-                _print_report(summary, tickets, handler)
+                _print_report(summary, list_tickets(session), handler.mails)
+            seen = len(handler.mails)
+            reply = _press_reply(handler.mails, "m.holloway@example.org")
+            if reply is not None:
+                print("\nMargaret Holloway presses Reply on the confirmation mail (the code is")
+                print("in the quoted text) and the daemon runs again:")
+                append_raw(imap_port, reply)
+                summary = asyncio.run(Daemon(app).run_once())
+                with app.sessions() as session:
+                    _print_report(summary, list_tickets(session), handler.mails[seen:])
+            app.close()
+            print(
+                "\nThe out-of-office reply and the bounce stay unread in INBOX (robots get no"
+                " answer);\nthe re-sent copy of the first request was recognised by its"
+                " Message-ID."
+            )
         return 0 if not summary.errors else 1
     finally:
         controller.stop()
@@ -175,23 +219,23 @@ def _demo_config(imap_port: int, smtp_port: int, workdir: Path) -> dict[str, Any
         },
         "smtp": {"host": "127.0.0.1", "port": smtp_port, "security": "none"},
         "company": {"name": "Example Trading Ltd", "support_address": DEMO_USER},
+        "staff": {"addresses": ["dpo@demo.example"]},
     }
 
 
-def _print_report(summary: Any, tickets: list[Any], handler: RecordingHandler) -> None:
+def _print_report(
+    summary: Any, tickets: list[Any], mails: list[tuple[str, list[str], bytes]]
+) -> None:
     print(
         f"\nThe daemon fetched {summary.fetched} messages, opened {summary.tickets} tickets, "
         f"moved {summary.settled} to Mailbot/Processed and sent {summary.sent} mails."
     )
     print("\nTickets:")
     for ticket in tickets:
-        print(f"  {ticket.reference}  {ticket.state:<6} {ticket.requester:<32} {ticket.subject}")
+        due = f"due {ticket.due_on}" if ticket.due_on else "clock not running"
+        print(f"  {ticket.reference}  {ticket.state:<22} {due:<18} {ticket.requester}")
     print("\nMail received by the SMTP server:")
-    for _sender, recipients, data in handler.mails:
-        print(f"  to {', '.join(recipients):<32} {_header(data, 'Subject')}")
-    print(
-        "\nThe out-of-office reply and the bounce stay unread in INBOX (robots get no answer);"
-        "\nthe resent copy of the first request was recognised by its Message-ID."
-    )
+    for _sender, recipients, data in mails:
+        print(f"  to {', '.join(recipients):<28} {_header(data, 'Subject')}")
     for error in summary.errors:
         print(f"ERROR: {error}")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+from datetime import datetime
+from typing import Any, TextIO
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.tickets import store
-from mailbot.tickets.models import Ticket
+from mailbot.tickets.models import Suppression, Ticket
+
+SUPPRESSION_COLUMNS = ("channel", "value", "created_at", "source", "reference")
 
 
 def ticket_summary(ticket: Ticket) -> dict[str, Any]:
@@ -139,3 +144,30 @@ def ticket_text(detail: dict[str, Any]) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def suppression_rows(session: Session, since: datetime | None) -> list[dict[str, Any]]:
+    """The register for the CRM: what not to contact, on which channel, since when, why."""
+    query = (
+        select(Suppression, Ticket.reference)
+        .outerjoin(Ticket, Ticket.id == Suppression.ticket_id)
+        .order_by(Suppression.created_at, Suppression.id)
+    )
+    if since is not None:
+        query = query.where(Suppression.created_at >= since)
+    return [
+        {
+            "channel": row.channel,
+            "value": row.value,
+            "created_at": row.created_at.isoformat(),
+            "source": row.source,
+            "reference": reference or "",
+        }
+        for row, reference in session.execute(query)
+    ]
+
+
+def write_csv(out: TextIO, rows: list[dict[str, Any]]) -> None:
+    writer = csv.DictWriter(out, fieldnames=SUPPRESSION_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)

@@ -101,6 +101,18 @@ def db_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """``mailbot.cli.main`` installs a stderr handler; take it away after the test."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
 def _close_apps() -> Iterator[None]:
     """Dispose of every app's engine a test built, so no connection outlives its test."""
     yield

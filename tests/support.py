@@ -44,7 +44,7 @@ def config_for(
             "timeout_seconds": 10.0,
         },
         "company": {"name": "Example Trading Ltd", "support_address": SUPPORT},
-        "staff": {"addresses": ["dpo@example.co.uk"]},
+        "staff": {"addresses": []},
         "outbox": {"retry_initial_seconds": 30.0},
     }
     for name, values in sections.items():
@@ -170,3 +170,34 @@ def append(account: ImapAccount, messages: Iterable[bytes], folder: str = "INBOX
     return append_messages(
         account.host, account.port, account.username, account.password, messages, folder=folder
     )
+
+
+def append_at(account: ImapAccount, message: bytes, at: datetime, folder: str = "INBOX") -> None:
+    """APPEND with a chosen INTERNALDATE: the arrival time the statutory clock counts from."""
+    client = imapclient.IMAPClient(account.host, port=account.port, ssl=False)
+    try:
+        client.login(account.username, account.password)
+        client.append(folder, message, msg_time=at)
+    finally:
+        client.logout()
+
+
+def reply_to(mail: bytes, *, sender: str, body: str, quote: bool = True, message_id: str) -> bytes:
+    """A person pressing Reply on one of our mails: Re: subject, threading headers, quote."""
+    from email import message_from_bytes
+    from email import policy as email_policy
+
+    original = message_from_bytes(mail, policy=email_policy.default)
+    text = original.get_body(("plain",))
+    quoted = ""
+    if quote and text is not None:
+        quoted = "\r\n".join("> " + line for line in text.get_content().splitlines())
+    return (
+        f"From: {sender}\r\nTo: {SUPPORT}\r\n"
+        f"Subject: Re: {' '.join(str(original['Subject']).split())}\r\n"
+        f"Message-ID: {message_id}\r\n"
+        f"In-Reply-To: {original['Message-ID']}\r\n"
+        f"References: {original['Message-ID']}\r\n"
+        f"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        f"{body}\r\n\r\n{quoted}\r\n"
+    ).encode()

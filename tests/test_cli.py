@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,8 +62,8 @@ def test_run_once_then_list_and_show(
         "received_at",
         "due_on",
     }
-    assert first["kind"] == "rights_request" and first["state"] == "new"
-    assert first["due_on"] is None and first["rights"] == [] and first["opt_out"] == []
+    assert first["kind"] == "rights_request" and first["state"] == "awaiting_verification"
+    assert first["due_on"] is None and first["rights"] == ["access"] and first["opt_out"] == []
 
     assert main(["--config", config_file, "tickets", "list"]) == 0
     table = capsys.readouterr().out
@@ -70,7 +71,7 @@ def test_run_once_then_list_and_show(
 
     assert main(["--config", config_file, "tickets", "show", first["reference"]]) == 0
     shown = capsys.readouterr().out
-    assert "Subject access request 1" in shown and "acknowledgement" in shown
+    assert "Subject access request 1" in shown and "verification_request" in shown
     assert "opened" in shown and "mail_sent" in shown
 
     assert main(["--config", config_file, "tickets", "show", "DSR-1999-00001"]) == 1
@@ -131,7 +132,7 @@ def test_db_upgrade_and_migrations_match_the_models(
     path = tmp_path / "db.toml"
     path.write_text(f"[database]\nurl = {json.dumps(db_url)}\n")
     assert main(["--config", str(path), "db", "upgrade"]) == 0
-    assert "revision 0001" in capsys.readouterr().out
+    assert "revision 0002" in capsys.readouterr().out
     assert main(["--config", str(path), "db", "upgrade"]) == 0, "upgrading twice is harmless"
     engine = db.make_engine(db_url)
     try:
@@ -166,9 +167,12 @@ def test_demo_runs_end_to_end(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert "opened 3 tickets" in out and "sent 3 mails" in out
-    assert out.count("DSR-20") >= 6
-    assert "[DSR-20" in out and "We have received your request" in out
+    assert "opened 3 tickets" in out and "sent 6 mails" in out
+    assert re.search(r"\[DSR-\d{4}-00001\] Please confirm your request", out)
+    assert "Bitte bestätigen Sie Ihre Anfrage" in out, "the German request is answered in German"
+    assert "Your marketing opt-out is confirmed" in out
+    assert "Thank you, your request is confirmed" in out
+    assert "in_progress" in out and "recognised by its Message-ID" in out
     assert not list(tmp_path.iterdir()), "the demo leaves nothing behind"
 
 
@@ -216,3 +220,34 @@ def test_deadline_command(
 def test_deadline_command_rejects_nonsense(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["deadline", "next tuesday"]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_upgrade_from_the_first_schema_keeps_the_data(db_url: str) -> None:
+    """0001 → head on a database that already holds a ticket and a mail."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    engine = db.make_engine(db_url)
+    try:
+        db.upgrade(engine, "0001")
+        now = datetime(2026, 9, 3, 9, 0, tzinfo=UTC).replace(tzinfo=None)
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO tickets (reference, kind, rights, opt_out, requester, "
+                    "requester_name, language, state, subject, received_at, evidence, "
+                    "created_at, updated_at) VALUES ('DSR-2026-00001', 'rights_request', '[]', "
+                    "'[]', 'a@example.org', '', 'en', 'new', 's', :now, '[]', :now, :now)"
+                ),
+                {"now": now},
+            )
+        db.upgrade(engine)
+        assert db.current_revision(engine) == "0002"
+        with engine.connect() as connection:
+            row = connection.execute(
+                text("SELECT reference, verification_attempts, on_behalf FROM tickets")
+            ).one()
+        assert row[0] == "DSR-2026-00001" and row[1] == 0 and not row[2]
+    finally:
+        engine.dispose()

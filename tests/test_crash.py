@@ -56,6 +56,7 @@ def mailbot(config: Path, *args: str, failpoints: str = "", timeout: float = 60)
 
 
 def assert_exactly_once(db_url: str, sink: SmtpSink, account: ImapAccount) -> None:
+    """One ticket per message, every queued mail sent, and received exactly once."""
     engine = create_engine(db_url)
     try:
         with Session(engine) as session:
@@ -65,14 +66,15 @@ def assert_exactly_once(db_url: str, sink: SmtpSink, account: ImapAccount) -> No
             assert set(requesters.values()) == {1}, "one ticket per message"
             outbox = list(session.scalars(select(OutboxMail)))
             assert {o.state for o in outbox} == {"sent"}
-            assert len(outbox) == MESSAGES
+            assert len(outbox) >= MESSAGES
             rows = list(session.scalars(select(InboundMessageRow)))
             assert all(r.settled_at is not None for r in rows)
     finally:
         engine.dispose()
-    received = Counter(m.rcpt_tos[0] for m in sink.messages)
-    assert len(received) == MESSAGES
-    assert set(received.values()) == {1}, f"acknowledgements sent twice: {received}"
+    received = Counter(m.message_id for m in sink.messages)
+    assert set(received) == {o.message_id for o in outbox}
+    assert set(received.values()) == {1}, f"mails received twice: {received}"
+    assert len({m.rcpt_tos[0] for m in sink.messages}) == MESSAGES, "every requester answered"
     folders = Folders(account)
     assert folders.count("INBOX") == 0
     assert folders.count("Mailbot/Processed") == MESSAGES
@@ -81,13 +83,14 @@ def assert_exactly_once(db_url: str, sink: SmtpSink, account: ImapAccount) -> No
 @pytest.mark.parametrize(
     "failpoints",
     [
-        "ingest.committed=1",  # after the first commit, before any IMAP move
-        "ingest.committed=7",  # mid-way through the second batch
+        "ingest.recorded=3",  # mid-way through the first batch, before its commit
+        "ingest.committed=1",  # after the first batch's commit, before any IMAP move
+        "ingest.committed=2",  # after the second batch's commit
         "settle.moved=1",  # after the IMAP move, before it is marked in the database
         "settle.moved=2",
         "deliver.recorded=1",  # after the first mail is sent and recorded
         "deliver.recorded=5",
-        "ingest.committed=3,deliver.recorded=2",  # two crashes across two restarts
+        "ingest.recorded=8,deliver.recorded=2",  # two crashes across two restarts
     ],
 )
 def test_sigkill_at_each_step_loses_nothing_and_sends_nothing_twice(
@@ -124,8 +127,8 @@ def test_crash_after_smtp_accepted_resends_the_same_message_id(
     assert mailbot(config, "run", "--once") == 0
 
     ids = Counter(m.message_id for m in smtp_sink.messages)
-    assert len(ids) == MESSAGES
-    assert sorted(ids.values()) == [1] * (MESSAGES - 1) + [2]
+    assert len(ids) >= MESSAGES
+    assert sorted(ids.values()) == [1] * (len(ids) - 1) + [2]
 
 
 def test_sigkill_of_the_running_daemon_then_restart(
@@ -158,8 +161,8 @@ def test_sigkill_of_the_running_daemon_then_restart(
     assert len(tickets) == MESSAGES
     assert len({t.requester for t in tickets}) == MESSAGES
     ids = Counter(m.message_id for m in smtp_sink.messages)
-    assert len(ids) == MESSAGES, "every request acknowledged, each under one Message-ID"
-    assert sum(ids.values()) - MESSAGES <= 2, "at most the mails in flight (one per connection)"
+    assert len({m.rcpt_tos[0] for m in smtp_sink.messages}) == MESSAGES, "everyone answered"
+    assert sum(ids.values()) - len(ids) <= 2, "at most the mails in flight (one per connection)"
 
 
 def test_sigterm_finishes_the_work_in_hand(

@@ -67,15 +67,15 @@ def test_auto_submitted_no_is_a_person() -> None:
 def test_person_opens_ticket_with_acknowledgement() -> None:
     decision = decide_raw(message("From: Ann <ann@example.org>\r\n"))
     assert isinstance(decision, OpenTicket)
-    assert decision.acknowledge is True
+    assert decision.may_reply is True
     assert decision.settle == "processed"
 
 
 @pytest.mark.parametrize("sender", ["noreply@shop.example", "no-reply@x.example", "donotreply@y"])
-def test_no_reply_sender_gets_ticket_but_no_acknowledgement(sender: str) -> None:
+def test_no_reply_sender_gets_a_ticket_but_no_reply(sender: str) -> None:
     decision = decide_raw(message(f"From: {sender}\r\n"))
     assert isinstance(decision, OpenTicket)
-    assert decision.acknowledge is False
+    assert decision.may_reply is False
 
 
 def test_duplicate_wins_and_follows_the_original() -> None:

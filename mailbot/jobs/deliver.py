@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.config import OutboxSettings
@@ -23,7 +23,7 @@ from mailbot.faults import Failpoints
 from mailbot.logs import log_event
 from mailbot.mail.smtp import SmtpMailer
 from mailbot.tickets import store
-from mailbot.tickets.models import OutboxMail, Ticket
+from mailbot.tickets.models import OutboxMail, Ticket, TicketEvent
 
 log = logging.getLogger("mailbot.deliver")
 Clock = Callable[[], datetime]
@@ -100,25 +100,26 @@ def pending_count(session: Session) -> int:
 
 
 def record_sent(session: Session, mail: ClaimedMail, now: datetime, response: str) -> None:
-    row = session.get(OutboxMail, mail.id)
-    assert row is not None
-    row.state = "sent"
-    row.sent_at = now
-    row.attempts = mail.attempts + 1
-    row.last_error = ""
-    row.claimed_until = None
-    if row.ticket_id is not None:
-        ticket = session.get(Ticket, row.ticket_id)
-        assert ticket is not None
-        store.add_event(
-            session,
-            ticket,
-            at=now,
-            actor="mailbot",
-            event="mail_sent",
-            outbox_id=row.id,
-            message_id=row.message_id,
-            response=response[:500],
+    """Mark one mail sent and note it on its ticket: two statements, no ORM loads."""
+    session.execute(
+        update(OutboxMail)
+        .where(OutboxMail.id == mail.id)
+        .values(
+            state="sent", sent_at=now, attempts=mail.attempts + 1, last_error="",
+            claimed_until=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if mail.ticket_id is not None:
+        session.execute(
+            insert(TicketEvent).values(
+                ticket_id=mail.ticket_id, at=now, actor="mailbot", event="mail_sent",
+                from_state=None, to_state=None,
+                detail={
+                    "outbox_id": mail.id, "message_id": mail.message_id,
+                    "recipient": mail.recipient, "response": response[:500],
+                },
+            )
         )
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import quopri
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP, SMTPUTF8
-from email.utils import format_datetime, make_msgid
+from email.policy import SMTPUTF8
+from email.utils import format_datetime, formataddr, make_msgid
 
 from mailbot.mail.render import RenderedMail
 
@@ -83,19 +86,82 @@ class ComposedMail:
 def compose_mail(mail: RenderedMail, envelope: Envelope, date_at: datetime) -> ComposedMail:
     """Compose with a fresh Message-ID and serialise for SMTP (CRLF line ends).
 
-    An internationalised address (``jdöe@mächine.example``, RFC 6532) is written in UTF-8;
-    the mailer then asks the server for SMTPUTF8.
+    The usual case (ASCII addresses) is built with the compat32 MIME classes, several times
+    faster than ``EmailMessage``; an internationalised address (``jdöe@mächine.example``,
+    RFC 6532) takes the ``EmailMessage`` path and is written in UTF-8, and the mailer then
+    asks the server for SMTPUTF8.
     """
     message_id = new_message_id(envelope.sender)
-    message = compose(mail, envelope, message_id=message_id, date_at=date_at)
-    international = not (envelope.sender + envelope.recipient).isascii()
+    subject = header_text(mail.subject)
+    if (envelope.sender + envelope.recipient).isascii():
+        payload = _fast_payload(mail, envelope, message_id, date_at)
+    else:
+        message = compose(mail, envelope, message_id=message_id, date_at=date_at)
+        payload = message.as_bytes(policy=SMTPUTF8)
     return ComposedMail(
         message_id=message_id,
         sender=envelope.sender,
         recipient=envelope.recipient,
-        subject=str(message["Subject"]),
-        payload=message.as_bytes(policy=SMTPUTF8 if international else SMTP),
+        subject=subject,
+        payload=payload,
     )
+
+
+def _fast_payload(
+    mail: RenderedMail, envelope: Envelope, message_id: str, date_at: datetime
+) -> bytes:
+    """The same headers and parts as ``compose``, written out directly (ASCII addresses).
+
+    Every value is already one line (``header_text``) and non-ASCII text is RFC 2047
+    encoded, so the headers can be joined as they are; bodies are quoted-printable UTF-8.
+    """
+    boundary = "=_mailbot_" + secrets.token_hex(12)
+    headers = [
+        ("MIME-Version", "1.0"),
+        ("Content-Type", f'multipart/alternative; boundary="{boundary}"'),
+        ("From", _formatted(envelope.sender_name, envelope.sender)),
+        ("To", _formatted(envelope.recipient_name, envelope.recipient)),
+        ("Subject", _encoded(header_text(mail.subject))),
+        ("Date", format_datetime(date_at)),
+        ("Message-ID", message_id),
+    ]
+    if envelope.in_reply_to and _is_msgid(envelope.in_reply_to):
+        headers.append(("In-Reply-To", envelope.in_reply_to))
+    chain = _references(envelope.references, envelope.in_reply_to)
+    if chain:
+        headers.append(("References", "\r\n ".join(chain)))
+    if envelope.auto_submitted:
+        headers += [
+            ("Auto-Submitted", envelope.auto_submitted),
+            ("X-Auto-Response-Suppress", "All"),
+        ]
+    if envelope.reference:
+        headers.append(("X-Mailbot-Ticket", header_text(envelope.reference, 64)))
+    headers.append(("Content-Language", header_text(mail.language, 16)))
+    lines = [f"{name}: {value}" for name, value in headers] + [""]
+    for body, subtype in ((mail.text, "plain"), (mail.html, "html")):
+        encoded = quopri.encodestring(body.replace("\r\n", "\n").encode("utf-8")).decode("ascii")
+        lines += [
+            f"--{boundary}",
+            f'Content-Type: text/{subtype}; charset="utf-8"',
+            "Content-Transfer-Encoding: quoted-printable",
+            "",
+            encoded.replace("\n", "\r\n"),
+        ]
+    lines += [f"--{boundary}--", ""]
+    return "\r\n".join(lines).encode("ascii")
+
+
+def _encoded(text: str) -> str:
+    """RFC 2047 for non-ASCII header text, folded; plain ASCII as it is."""
+    if text.isascii():
+        return text
+    return Header(text, "utf-8", maxlinelen=76).encode(linesep="\r\n")
+
+
+def _formatted(name: str, address: str) -> str:
+    """``Name <addr>`` with the name RFC 2047-encoded where needed; never CR/LF."""
+    return formataddr((header_text(name, 100), address), charset="utf-8")
 
 
 def _address(name: str, addr_spec: str) -> Address:

@@ -63,10 +63,15 @@ class JinjaRenderer:
         folder = self.directory / language
         return sorted(p.name[: -len(".subject.txt")] for p in folder.glob("*.subject.txt"))
 
+    def resolve_language(self, name: str, language: str) -> str:
+        """The language a mail will be written in: the requester's where we have the template."""
+        if language and (self.directory / language / f"{name}.txt").is_file():
+            return language
+        return FALLBACK_LANGUAGE
+
     def render(self, name: str, language: str, context: dict[str, Any]) -> RenderedMail:
         """Render one mail in the requester's language, or English when it has no copy."""
-        chosen = language if (self.directory / language / f"{name}.txt").is_file() else None
-        chosen = chosen or FALLBACK_LANGUAGE
+        chosen = self.resolve_language(name, language)
         subject = self._text.get_template(f"{chosen}/{name}.subject.txt").render(context)
         text = self._text.get_template(f"{chosen}/{name}.txt").render(context)
         html = self._html.get_template(f"{chosen}/{name}.html").render(context)

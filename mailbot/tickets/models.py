@@ -120,6 +120,21 @@ class Ticket(Base):
     evidence: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    on_behalf: Mapped[bool] = mapped_column(default=False)
+    confidence: Mapped[float] = mapped_column(default=1.0)
+    # The statutory clock: starts at receipt, or when identity proof / clarification arrives.
+    clock_started_at: Mapped[datetime | None]
+    extended_due_on: Mapped[date | None] = mapped_column(Date)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    on_hold_since: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    # Identity verification by email (the code itself is never stored).
+    verification_hash: Mapped[str | None] = mapped_column(Text)
+    verification_requested_at: Mapped[datetime | None]
+    verification_expires_at: Mapped[datetime | None]
+    verification_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    verification_reminded_at: Mapped[datetime | None]
+    verified_at: Mapped[datetime | None]
 
 
 class TicketEvent(Base):
@@ -141,7 +156,10 @@ class OutboxMail(Base):
     """An outgoing mail, written in the same transaction as the change that caused it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "state", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "state", "next_attempt_at"),
+        Index("ix_outbox_recipient_created", "recipient", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
@@ -152,6 +170,7 @@ class OutboxMail(Base):
     subject: Mapped[str] = mapped_column(Text)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     state: Mapped[str] = mapped_column(String(16))
+    automatic: Mapped[bool] = mapped_column(default=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]
     claimed_until: Mapped[datetime | None]
@@ -159,6 +178,31 @@ class OutboxMail(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+class Suppression(Base):
+    """The do-not-contact register: one row per channel and normalised address or number."""
+
+    __tablename__ = "suppressions"
+    __table_args__ = (UniqueConstraint("channel", "value", name="uq_suppression"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(320))
+    source: Mapped[str] = mapped_column(String(32))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class UndeliverableAddress(Base):
+    """An address our mail bounced from: no more automatic mail goes there."""
+
+    __tablename__ = "undeliverable_addresses"
+
+    address: Mapped[str] = mapped_column(String(320), primary_key=True)
+    since: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
 
 
 class MailboxCheckpoint(Base):

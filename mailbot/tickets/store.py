@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,31 +26,54 @@ from mailbot.tickets.models import (
 
 PREFIXES = {"rights_request": "DSR", "opt_out": "OPT"}
 
+# The statements of the per-message hot path are built once: building a statement costs
+# more than running it.
+_AT_LOCATION = select(InboundMessageRow).where(
+    InboundMessageRow.mailbox == bindparam("mailbox"),
+    InboundMessageRow.uidvalidity == bindparam("uidvalidity"),
+    InboundMessageRow.uid == bindparam("uid"),
+)
+_BY_MESSAGE_ID = (
+    select(InboundMessageRow)
+    .where(InboundMessageRow.message_id == bindparam("message_id"))
+    .order_by(InboundMessageRow.id)
+    .limit(1)
+)
+_BY_FINGERPRINT = (
+    select(InboundMessageRow)
+    .where(
+        InboundMessageRow.fingerprint == bindparam("fingerprint"),
+        InboundMessageRow.message_id.is_(None),
+    )
+    .order_by(InboundMessageRow.id)
+    .limit(1)
+)
+_INSERT_EVENT = insert(TicketEvent)
+_INCREMENT = (
+    update(ReferenceCounter)
+    .where(
+        ReferenceCounter.prefix == bindparam("p_prefix"),
+        ReferenceCounter.year == bindparam("p_year"),
+    )
+    .values(value=ReferenceCounter.value + 1)
+    .returning(ReferenceCounter.value)
+    .execution_options(synchronize_session=False)
+)
+
 
 def find_at_location(session: Session, ref: MessageRef) -> InboundMessageRow | None:
     """The row already recorded for this exact (mailbox, UIDVALIDITY, UID), if any."""
-    return session.scalar(
-        select(InboundMessageRow).where(
-            InboundMessageRow.mailbox == ref.mailbox,
-            InboundMessageRow.uidvalidity == ref.uidvalidity,
-            InboundMessageRow.uid == ref.uid,
-        )
-    )
+    params = {"mailbox": ref.mailbox, "uidvalidity": ref.uidvalidity, "uid": ref.uid}
+    return session.scalar(_AT_LOCATION, params)
 
 
 def find_original(
     session: Session, message_id: str | None, fingerprint: str
 ) -> InboundMessageRow | None:
     """The first recorded copy of the same message: same Message-ID, or same bytes without one."""
-    query = select(InboundMessageRow).order_by(InboundMessageRow.id).limit(1)
     if message_id:
-        query = query.where(InboundMessageRow.message_id == message_id)
-    else:
-        query = query.where(
-            InboundMessageRow.fingerprint == fingerprint,
-            InboundMessageRow.message_id.is_(None),
-        )
-    return session.scalar(query)
+        return session.scalar(_BY_MESSAGE_ID, {"message_id": message_id})
+    return session.scalar(_BY_FINGERPRINT, {"fingerprint": fingerprint})
 
 
 def ticket_by_reference(session: Session, reference: str) -> Ticket | None:
@@ -73,21 +96,24 @@ def ticket_by_message_ids(session: Session, message_ids: Sequence[str]) -> Ticke
 
 
 def next_reference(session: Session, kind: str, year: int) -> str:
-    """``DSR-2026-00042``: numbered per prefix and year by an atomic database increment."""
+    """``DSR-2026-00042``: numbered per prefix and year by an atomic database increment.
+
+    The UPDATE … RETURNING takes the row lock, so concurrent daemons on PostgreSQL get
+    distinct numbers; the counter row is created on first use of a prefix and year.
+    """
     prefix = PREFIXES.get(kind, "DSR")
-    dialect = session.get_bind().dialect.name
-    insert_fn: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert_fn(ReferenceCounter)
-        .values(prefix=prefix, year=year, value=0)
-        .on_conflict_do_nothing(index_elements=["prefix", "year"])
-    )
-    value = session.scalar(
-        update(ReferenceCounter)
-        .where(ReferenceCounter.prefix == prefix, ReferenceCounter.year == year)
-        .values(value=ReferenceCounter.value + 1)
-        .returning(ReferenceCounter.value)
-    )
+    params = {"p_prefix": prefix, "p_year": year}
+    connection = session.connection()
+    value = connection.execute(_INCREMENT, params).scalar()
+    if value is None:
+        dialect = session.get_bind().dialect.name
+        insert_fn: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        session.execute(
+            insert_fn(ReferenceCounter)
+            .values(prefix=prefix, year=year, value=0)
+            .on_conflict_do_nothing(index_elements=["prefix", "year"])
+        )
+        value = connection.execute(_INCREMENT, params).scalar()
     assert value is not None
     return f"{prefix}-{year}-{value:05d}"
 
@@ -102,19 +128,22 @@ def add_event(
     from_state: str | None = None,
     to_state: str | None = None,
     **detail: Any,
-) -> TicketEvent:
-    """Append one audit event to a ticket's trail."""
-    row = TicketEvent(
-        ticket_id=ticket.id,
-        at=at,
-        actor=actor,
-        event=event,
-        from_state=from_state,
-        to_state=to_state,
-        detail=detail,
+) -> None:
+    """Append one audit event to a ticket's trail (a plain INSERT: the trail is never read back
+    in the same transaction, and the ORM's unit of work costs more than the row)."""
+    assert ticket.id is not None, "flush the ticket before writing its trail"
+    session.connection().execute(
+        _INSERT_EVENT,
+        {
+            "ticket_id": ticket.id,
+            "at": at,
+            "actor": actor,
+            "event": event,
+            "from_state": from_state,
+            "to_state": to_state,
+            "detail": detail,
+        },
     )
-    session.add(row)
-    return row
 
 
 def events_of(session: Session, ticket_id: int) -> list[TicketEvent]:
@@ -150,6 +179,7 @@ def advance_checkpoint(session: Session, ref: MessageRef, now: datetime) -> None
             MailboxCheckpoint.last_uid < ref.uid,
         )
         .values(last_uid=ref.uid, updated_at=now)
+        .execution_options(synchronize_session=False)
     )
 
 

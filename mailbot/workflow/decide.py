@@ -3,7 +3,8 @@
 The steps run in order and the first that decides wins; each decision names its rule, so the
 record shows why a message was handled the way it was:
 
-    duplicate → robot → own address → no sender → thread match → mailing list → open ticket
+    duplicate → bounce of ours → robot → own address → no sender → thread match →
+    mailing list → not a request → open ticket
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class Known:
     thread_ticket_id: int | None = None
     thread_reference: str | None = None
     thread_rule: str = ""
+    bounced_mail_id: int | None = None
+    bounced_ticket_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +67,22 @@ class Attach:
 @dataclass(frozen=True, slots=True)
 class OpenTicket:
     classification: Classification
-    acknowledge: bool
+    may_reply: bool
     rule: str
     reason: str
     settle: SettleAction = "processed"
 
 
-Decision = Duplicate | Ignore | Attach | OpenTicket
+@dataclass(frozen=True, slots=True)
+class RecordBounce:
+    ticket_id: int
+    mail_id: int
+    rule: str = "bounce_of_ours"
+    reason: str = "a bounce of our own mail"
+    settle: SettleAction = "processed"
+
+
+Decision = Duplicate | Ignore | Attach | OpenTicket | RecordBounce
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +118,17 @@ def check_duplicate(
         settle="leave" if settle == "leave" else "processed",
         reason=f"same message as #{known.duplicate_of} ({message.message_id or 'same content'})",
     )
+
+
+def check_bounce_of_ours(
+    _m: InboundMessage, known: Known, classification: Classification, _p: Policy
+) -> Decision | None:
+    """A bounce of a mail we sent belongs to that mail's ticket: the address is undeliverable."""
+    if classification.kind != "bounce" or known.bounced_mail_id is None:
+        return None
+    if known.bounced_ticket_id is None:
+        return None
+    return RecordBounce(ticket_id=known.bounced_ticket_id, mail_id=known.bounced_mail_id)
 
 
 def check_robot(
@@ -160,28 +183,39 @@ def check_list(
     return None
 
 
+def check_not_a_request(
+    _m: InboundMessage, _k: Known, classification: Classification, _p: Policy
+) -> Decision | None:
+    """Ordinary support mail is recorded and left, unread, for the human helpdesk."""
+    if classification.kind in ("rights_request", "opt_out"):
+        return None
+    return Ignore(rule="not_a_request", reason="; ".join(classification.evidence) or "other")
+
+
 def open_ticket(
     message: InboundMessage, _k: Known, classification: Classification, _p: Policy
 ) -> Decision:
-    """A request: open a ticket, and acknowledge it unless the sender cannot take replies."""
+    """A request: open a ticket; a sender that cannot take replies goes to staff instead."""
     local = (message.from_address or "").rpartition("@")[0]
-    acknowledge = not _NO_REPLY_LOCAL.match(local)
+    may_reply = not _NO_REPLY_LOCAL.match(local)
     return OpenTicket(
         classification=classification,
-        acknowledge=acknowledge,
+        may_reply=may_reply,
         rule=classification.kind,
         reason="; ".join(classification.evidence)
-        + ("" if acknowledge else "; no acknowledgement to a no-reply address"),
+        + ("" if may_reply else "; the sender is a no-reply address"),
     )
 
 
 STEPS: Sequence[Step] = (
     check_duplicate,
+    check_bounce_of_ours,
     check_robot,
     check_own_address,
     check_sender,
     check_thread,
     check_list,
+    check_not_a_request,
     open_ticket,
 )
 

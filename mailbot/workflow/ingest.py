@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.classify.labels import Classification
 from mailbot.config import Settings
 from mailbot.logs import log_event
-from mailbot.mail.compose import ComposedMail, Envelope, compose_mail, header_text
 from mailbot.mail.message import InboundMessage, MessageRef
 from mailbot.mail.parse import parse_message
-from mailbot.mail.render import JinjaRenderer
 from mailbot.tickets import store
 from mailbot.tickets.models import InboundMessageRow, OutboxMail, Ticket
 from mailbot.workflow.decide import (
@@ -34,10 +32,12 @@ from mailbot.workflow.decide import (
     Known,
     OpenTicket,
     Policy,
+    RecordBounce,
     SettleAction,
     decide,
     reference_tokens,
 )
+from mailbot.workflow.lifecycle import Lifecycle, find_bounced_mail
 
 log = logging.getLogger("mailbot.ingest")
 ACTOR = "mailbot"
@@ -63,7 +63,6 @@ class IngestResult:
     rule: str
     settle: SettleAction
     reference: str | None = None
-    mails_queued: int = 0
 
 
 Classifier = Callable[[InboundMessage], Classification]
@@ -76,60 +75,92 @@ class Ingestor:
         self,
         sessions: sessionmaker[Session],
         settings: Settings,
-        renderer: JinjaRenderer,
+        lifecycle: Lifecycle,
         classify: Classifier,
     ) -> None:
         self.sessions = sessions
         self.settings = settings
-        self.renderer = renderer
+        self.lifecycle = lifecycle
         self.classify = classify
         self.zone = ZoneInfo(settings.company.timezone)
+        self.support_domain = settings.company.support_address.rpartition("@")[2]
         own = {settings.company.support_address.lower(), settings.imap.username.lower()}
         self.policy = Policy(own_addresses=frozenset(a for a in own if "@" in a))
 
-    def ingest(self, fetched: FetchedMessage, now: datetime) -> IngestResult:
-        """Handle one message; anything unexpected quarantines it instead of stopping the batch.
+    def ingest_batch(
+        self, batch: Sequence[FetchedMessage], clock: Callable[[], datetime],
+        on_message: Callable[[], None] = lambda: None,
+    ) -> list[IngestResult]:
+        """Record a batch in ONE transaction, each message in its own savepoint.
 
-        Database outages are not the message's fault: they propagate, and the message is
+        Anything unexpected about one message quarantines it (its savepoint rolls back and a
+        quarantine record takes its place) without disturbing the others. Database outages
+        are not the message's fault: they propagate, the whole batch rolls back, and it is
         fetched again once the database is back.
         """
+        results: list[IngestResult] = []
+        if not batch:
+            return results
+        with self.sessions.begin() as session:
+            for fetched in batch:
+                results.append(self._ingest_one(session, fetched, clock()))
+                on_message()
+            last = max(batch, key=lambda f: f.ref.uid)
+            store.advance_checkpoint(session, last.ref, clock())
+        for result in results:
+            log_event(
+                log, "message.recorded", uid=result.ref.uid, disposition=result.disposition,
+                rule=result.rule, ref=result.reference,
+            )
+        return results
+
+    def _ingest_one(
+        self, session: Session, fetched: FetchedMessage, now: datetime
+    ) -> IngestResult:
         try:
-            return self._ingest(fetched, now)
+            with session.begin_nested():
+                return self._ingest(session, fetched, now)
         except DBAPIError:
             raise
         except Exception as exc:
             log_event(log, "message.failed", uid=fetched.ref.uid, error=repr(exc), level="error")
-            return self._quarantine(fetched, now, f"{type(exc).__name__}: {exc}")
+            with session.begin_nested():
+                return self._quarantine(session, fetched, now, f"{type(exc).__name__}: {exc}")
 
-    def _ingest(self, fetched: FetchedMessage, now: datetime) -> IngestResult:
+    def _ingest(self, session: Session, fetched: FetchedMessage, now: datetime) -> IngestResult:
+        existing = store.find_at_location(session, fetched.ref)
+        if existing is not None:
+            return _result_of(existing, fetched.ref)
         message = parse_message(fetched.raw)
         fingerprint = hashlib.sha256(fetched.raw).hexdigest()
-        with self.sessions.begin() as session:
-            existing = store.find_at_location(session, fetched.ref)
-            if existing is not None:
-                return _result_of(existing, fetched.ref)
-            known = self._known(session, message, fingerprint)
-            classification = self.classify(message)
-            decision = decide(message, known, classification, self.policy)
-            row = self._record(session, fetched, message, fingerprint, decision, now)
-            result = self._apply(session, row, message, decision, now)
-            store.advance_checkpoint(session, fetched.ref, now)
-        log_event(
-            log,
-            "message.recorded",
-            uid=fetched.ref.uid,
-            disposition=result.disposition,
-            rule=result.rule,
-            ref=result.reference,
-        )
-        return result
+        classification = self.classify(message)
+        known = self._known(session, message, fingerprint, classification, fetched.raw)
+        decision = decide(message, known, classification, self.policy)
+        row = self._record(session, fetched, message, fingerprint, decision, now)
+        return self._apply(session, row, message, decision, now)
 
-    def _known(self, session: Session, message: InboundMessage, fingerprint: str) -> Known:
+    def _known(
+        self,
+        session: Session,
+        message: InboundMessage,
+        fingerprint: str,
+        classification: Classification,
+        raw: bytes,
+    ) -> Known:
         original = store.find_original(session, message.message_id, fingerprint)
         duplicate_of = original.id if original else None
         duplicate_settle: SettleAction | None = None
         if original is not None:
             duplicate_settle = "leave" if original.settle_action == "leave" else "processed"
+        if classification.kind == "bounce":
+            bounced = find_bounced_mail(session, raw, self.support_domain)
+            if bounced is not None and bounced.ticket_id is not None:
+                return Known(
+                    duplicate_of,
+                    duplicate_settle,
+                    bounced_mail_id=bounced.id,
+                    bounced_ticket_id=bounced.ticket_id,
+                )
         for token in reference_tokens(message.subject):
             ticket = store.ticket_by_reference(session, token)
             if ticket is not None:
@@ -197,9 +228,9 @@ class Ingestor:
     ) -> IngestResult:
         ref = MessageRef(row.mailbox, row.uidvalidity, row.uid)
         if isinstance(decision, Attach):
-            ticket = session.get(Ticket, decision.ticket_id)
-            assert ticket is not None
+            ticket = self._ticket(session, decision.ticket_id)
             row.ticket_id = ticket.id
+            session.flush()  # the thread lookups below must see it (no autoflush)
             store.add_event(
                 session,
                 ticket,
@@ -209,15 +240,34 @@ class Ingestor:
                 inbound_id=row.id,
                 rule=decision.rule,
             )
+            self.lifecycle.reply(session, ticket, message, row.received_at, now)
+            return _result_of(row, ref, ticket.reference)
+        if isinstance(decision, RecordBounce):
+            ticket = self._ticket(session, decision.ticket_id)
+            mail = session.get(OutboxMail, decision.mail_id)
+            assert mail is not None
+            row.ticket_id = ticket.id
+            session.flush()  # the thread lookups below must see it (no autoflush)
+            self.lifecycle.bounce(session, ticket, mail, message.text[:2000], now)
             return _result_of(row, ref, ticket.reference)
         if isinstance(decision, OpenTicket):
             ticket = self._open_ticket(session, row, message, decision, now)
-            queued = 0
-            if decision.acknowledge:
-                self._queue_acknowledgement(session, ticket, message, now)
-                queued = 1
-            return _result_of(row, ref, ticket.reference, queued)
+            self.lifecycle.open(
+                session,
+                ticket,
+                message,
+                decision.classification,
+                now,
+                may_reply=decision.may_reply,
+            )
+            return _result_of(row, ref, ticket.reference)
         return _result_of(row, ref)
+
+    @staticmethod
+    def _ticket(session: Session, ticket_id: int) -> Ticket:
+        ticket = session.get(Ticket, ticket_id)
+        assert ticket is not None
+        return ticket
 
     def _open_ticket(
         self,
@@ -249,6 +299,7 @@ class Ingestor:
         session.add(ticket)
         session.flush()
         row.ticket_id = ticket.id
+        session.flush()  # the thread lookups below must see it (no autoflush)
         store.add_event(
             session,
             ticket,
@@ -259,114 +310,44 @@ class Ingestor:
             inbound_id=row.id,
             rule=decision.rule,
             reason=decision.reason,
+            confidence=label.confidence,
         )
         return ticket
 
-    def _queue_acknowledgement(
-        self, session: Session, ticket: Ticket, message: InboundMessage, now: datetime
-    ) -> None:
-        company = self.settings.company
-        rendered = self.renderer.render(
-            "acknowledgement",
-            ticket.language,
-            {
-                "reference": ticket.reference,
-                "requester_name": header_text(message.from_name, 80),
-                "company_name": company.name,
-                "support_address": company.support_address,
-                "received_on": ticket.received_at.astimezone(self.zone).strftime("%-d %B %Y"),
-                "original_subject": header_text(message.subject, 80),
-                "language": ticket.language,
-            },
-        )
-        envelope = Envelope(
-            sender=company.support_address,
-            sender_name=company.name,
-            recipient=ticket.requester,
-            recipient_name=message.from_name,
-            in_reply_to=message.message_id,
-            references=message.references,
-            reference=ticket.reference,
-        )
-        enqueue(session, ticket, "acknowledgement", compose_mail(rendered, envelope, now), now)
-
-    def _quarantine(self, fetched: FetchedMessage, now: datetime, reason: str) -> IngestResult:
+    def _quarantine(
+        self, session: Session, fetched: FetchedMessage, now: datetime, reason: str
+    ) -> IngestResult:
         """Record a message that could not be handled; it moves to the quarantine folder."""
-        try:
-            with self.sessions.begin() as session:
-                existing = store.find_at_location(session, fetched.ref)
-                if existing is not None:
-                    return _result_of(existing, fetched.ref)
-                row = InboundMessageRow(
-                    mailbox=fetched.ref.mailbox,
-                    uidvalidity=fetched.ref.uidvalidity,
-                    uid=fetched.ref.uid,
-                    message_id=None,
-                    fingerprint=hashlib.sha256(fetched.raw).hexdigest(),
-                    size=len(fetched.raw),
-                    received_at=fetched.received_at,
-                    recorded_at=now,
-                    disposition="quarantined",
-                    rule="error",
-                    reason=reason[:2000],
-                    settle_action="quarantine",
-                )
-                session.add(row)
-                session.flush()
-                store.advance_checkpoint(session, fetched.ref, now)
-                return _result_of(row, fetched.ref)
-        except IntegrityError:
-            with self.sessions.begin() as session:
-                existing = store.find_at_location(session, fetched.ref)
-                assert existing is not None
-                return _result_of(existing, fetched.ref)
-
-
-def enqueue(
-    session: Session, ticket: Ticket | None, template: str, mail: ComposedMail, now: datetime
-) -> OutboxMail:
-    """Write one outgoing mail to the outbox, in the caller's transaction."""
-    row = OutboxMail(
-        ticket_id=ticket.id if ticket else None,
-        template=template,
-        sender=mail.sender,
-        recipient=mail.recipient,
-        message_id=mail.message_id,
-        subject=mail.subject,
-        payload=mail.payload,
-        state="pending",
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-    )
-    session.add(row)
-    if ticket is not None:
-        session.flush()
-        store.add_event(
-            session,
-            ticket,
-            at=now,
-            actor=ACTOR,
-            event="mail_queued",
-            template=template,
-            outbox_id=row.id,
-            message_id=mail.message_id,
+        row = InboundMessageRow(
+            mailbox=fetched.ref.mailbox,
+            uidvalidity=fetched.ref.uidvalidity,
+            uid=fetched.ref.uid,
+            message_id=None,
+            fingerprint=hashlib.sha256(fetched.raw).hexdigest(),
+            size=len(fetched.raw),
+            received_at=fetched.received_at,
+            recorded_at=now,
+            disposition="quarantined",
+            rule="error",
+            reason=reason[:2000],
+            settle_action="quarantine",
         )
-    return row
-
+        session.add(row)
+        session.flush()
+        return _result_of(row, fetched.ref)
 
 def _disposition(decision: Decision) -> str:
     if isinstance(decision, Duplicate):
         return "duplicate"
     if isinstance(decision, Ignore):
         return "ignored"
-    if isinstance(decision, Attach):
+    if isinstance(decision, Attach | RecordBounce):
         return "attached"
     return "ticket"
 
 
 def _result_of(
-    row: InboundMessageRow, ref: MessageRef, reference: str | None = None, queued: int = 0
+    row: InboundMessageRow, ref: MessageRef, reference: str | None = None
 ) -> IngestResult:
     settle: SettleAction = row.settle_action  # type: ignore[assignment]
     return IngestResult(
@@ -376,7 +357,6 @@ def _result_of(
         rule=row.rule,
         settle=settle,
         reference=reference,
-        mails_queued=queued,
     )
 
 

@@ -120,18 +120,19 @@ class MailboxPoller:
         return await asyncio.to_thread(self._ingest_all, uidvalidity, raws)
 
     def _ingest_all(self, uidvalidity: int, raws: Sequence[RawMessage]) -> list[IngestResult]:
-        results = []
-        for raw in raws:
-            if self.stopping:
-                break
-            fetched = FetchedMessage(
+        batch = [
+            FetchedMessage(
                 ref=MessageRef(self.name, uidvalidity, raw.uid),
                 raw=raw.raw,
                 received_at=raw.received_at,
                 truncated_from=raw.size if raw.truncated else None,
             )
-            results.append(self.ingestor.ingest(fetched, self.clock()))
-            self.failpoints.hit("ingest.committed")
+            for raw in raws
+        ]
+        results = self.ingestor.ingest_batch(
+            batch, self.clock, on_message=lambda: self.failpoints.hit("ingest.recorded")
+        )
+        self.failpoints.hit("ingest.committed")
         return results
 
     async def settle(self, results: Sequence[IngestResult]) -> int:

@@ -1,0 +1,184 @@
+"""The classifier: ``InboundMessage -> Classification``, pure and deterministic.
+
+    own words → robot? → language → phrase hits + article citations → rights, channels
+              → on whose behalf → kind and confidence
+
+Robots are recognised first from headers and structure, so a bounce or an out-of-office that
+quotes a request stays a robot. Everything after that reads only the sender's own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.classify.anchors import PhraseSet
+from mailbot.classify.citations import find_citations
+from mailbot.classify.labels import READ_LANGUAGES, TRIAGE_BELOW, Classification, Kind
+from mailbot.classify.language import detect_language, likely_languages
+from mailbot.classify.quotes import own_words
+from mailbot.classify.reading import Reading, read
+from mailbot.classify.rights import Hit, find_hits, languages, stop_reply
+from mailbot.classify.robots import detect_robot
+from mailbot.classify.text import Folded, clip, folded, paragraphs
+from mailbot.mail.message import InboundMessage
+
+_HEAD = 20_000
+_TAIL = 10_000
+_REPLY_PREFIX = re.compile(r"^(?:(?:re|aw|sv|vs|antw|r|rif|odp|res|tr|fw|fwd|wg)\s*:\s*)+", re.I)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PRIVACY = PhraseSet(
+    [
+        r"\b(?:gdpr|dsgvo|rgpd|avg|rodo|privacy|datenschutz|persoonsgegevens|personuppgifter)\b",
+        r"\b(?:data protection|personal data|donnees personnelles|datos personales)\b",
+        r"\b(?:dati personali|dane osobowe|dados pessoais)\b",
+        r"\bpersonenbezogen\w*",
+    ]
+)
+_OTHER_CONFIDENCE = 0.85
+_UNSURE_OTHER = 0.6
+_UNREAD_OTHER = 0.4
+_PARTIAL_CAP = TRIAGE_BELOW - 0.1
+_SHORT_WITH_ATTACHMENT = 200
+_SHORT_TEXT = 400
+
+
+def classify(message: InboundMessage) -> Classification:
+    """Label one message: robot, rights request, opt-out or other, with the evidence."""
+    own = own_words(_head_and_tail(message.text), message.from_address)
+    robot = detect_robot(message, own)
+    if robot is not None:
+        return Classification(
+            kind=robot.kind,
+            language=detect_language(own or message.subject, words=robot.words),
+            confidence=robot.confidence,
+            evidence=(robot.evidence,),
+        )
+    return _classify_person(message, own)
+
+
+def _head_and_tail(text: str) -> str:
+    """A very long mail's start and end, cut at line breaks: a request sits in one of them."""
+    if len(text) <= _HEAD + _TAIL:
+        return text
+    head = text[:_HEAD].rpartition("\n")[0]
+    tail = text[-_TAIL:].partition("\n")[2]
+    return f"{head}\n{tail}"
+
+
+def _classify_person(message: InboundMessage, own: str) -> Classification:
+    """Read a person's own words: hits and citations, then rights, channels and confidence."""
+    subject = folded(_REPLY_PREFIX.sub("", message.subject))
+    parts = paragraphs(own)
+    body = " ".join(part.text for part in parts)
+    words = frozenset().union(*(part.words for part in parts))
+    short = len(body) < _SHORT_TEXT
+    language = "en" if short else detect_language(own, words=words)
+    latin = body.isascii() and subject.text.isascii()
+    chosen = _lexicons_for(language, short, words | subject.words, latin)
+    hits = find_hits(subject, chosen, in_subject=True)
+    for part in parts:
+        hits += find_hits(part, chosen, in_subject=False)
+    reading = read(hits, find_citations([subject, *parts]))
+    if short:
+        language = detect_language(own or message.subject, _hint(hits), words)
+    if not reading.asks:
+        replied = _REPLY_PREFIX.match(message.subject) is not None
+        _read_stop_reply(reading, body, "" if replied else subject.text)
+    kind = _kind(reading)
+    if kind == "other":
+        return _other(message, (subject, *parts), language)
+    confidence = reading.confidence()
+    if language not in READ_LANGUAGES:
+        confidence = min(confidence, _PARTIAL_CAP)
+    behalf = _on_behalf(message, hits, own)
+    return Classification(
+        kind=kind,
+        rights=reading.sorted_rights(),
+        opt_out=reading.sorted_channels(),
+        language=language,
+        confidence=round(confidence, 2),
+        evidence=(*reading.evidence, *behalf),
+        on_behalf=bool(behalf),
+    )
+
+
+def _lexicons_for(
+    language: str, short: bool, words: frozenset[str], latin: bool
+) -> tuple[str, ...]:
+    """Which lexicons to read: the text's language and English (which formal letters and
+    templates mix in); for short texts, where identification is unsure, every language
+    whose function words appear, and the keyword lists when the script or words suggest a
+    language we read only in part."""
+    chosen = {"en", language}
+    if short:
+        chosen.update(likely_languages(words))
+    if not latin or not chosen <= READ_LANGUAGES:
+        chosen.add("partial")
+    return tuple(name for name in languages() if name in chosen)
+
+
+def _hint(hits: list[Hit]) -> str | None:
+    """The language of the lexicon that matched most, for texts too short to identify."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        if hit.language != "partial":
+            counts[hit.language] = counts.get(hit.language, 0) + 1
+    return max(counts, key=lambda language: counts[language]) if counts else None
+
+
+def _read_stop_reply(reading: Reading, body: str, subject: str) -> None:
+    """A bare "STOP" or "unsubscribe" reply, or that word as the subject of a short note:
+    an e-mail opt-out."""
+    if stop_reply(body) is not None:
+        reading.note(f'opt-out reply: "{clip(body, 30)}"')
+    elif len(body) < _SHORT_WITH_ATTACHMENT and stop_reply(subject) is not None:
+        reading.note(f'opt-out reply (subject): "{clip(subject, 30)}"')
+    else:
+        return
+    reading.channels.add("email")
+    reading.stop = True
+
+
+def _kind(reading: Reading) -> Kind:
+    """Rights win over opt-outs; a data request with no recognisable right is still one."""
+    if reading.rights:
+        return "rights_request"
+    if reading.channels:
+        return "opt_out"
+    if reading.generic:
+        return "rights_request"
+    return "other"
+
+
+def _other(message: InboundMessage, texts: tuple[Folded, ...], language: str) -> Classification:
+    """Ordinary mail, with less confidence when it talks about privacy or can't be read."""
+    confidence, why = _OTHER_CONFIDENCE, "no request or opt-out phrase in the sender's words"
+    privacy = next(filter(None, map(_PRIVACY.search, texts)), None)
+    body = sum(len(text.text) for text in texts[1:])
+    if language not in READ_LANGUAGES:
+        confidence, why = _UNREAD_OTHER, f"language {language} is read only in part"
+    elif privacy:
+        confidence, why = _UNSURE_OTHER, f'mentions "{privacy[0]}" but asks for nothing we know'
+    elif message.attachments and body < _SHORT_WITH_ATTACHMENT:
+        confidence, why = _UNSURE_OTHER, "short message with an attachment we cannot read"
+    return Classification(kind="other", language=language, confidence=confidence, evidence=(why,))
+
+
+def _on_behalf(message: InboundMessage, hits: list[Hit], own: str) -> tuple[str, ...]:
+    """Why the request is made for someone else or about another address, if it is."""
+    found = [f'on_behalf: "{clip(hit.text)}"' for hit in hits if hit.cue == "on_behalf"]
+    ours = {address.lower().rpartition("@")[2] for address in message.to_addresses}
+    known = {message.from_address or "", *message.reply_to, *message.cc_addresses}
+    known = {address.lower() for address in known}
+    for address in _addresses(own):
+        if address not in known and address.rpartition("@")[2] not in ours:
+            found.append(f'on_behalf: about another address "{address}"')
+    return tuple(found[:3])
+
+
+def _addresses(text: str) -> list[str]:
+    """E-mail addresses written in the text, lower-cased, each once."""
+    if "@" not in text:
+        return []
+    found = (_ADDRESS.search(token) for token in text.split() if "@" in token)
+    return list(dict.fromkeys(match[0].lower() for match in found if match))

@@ -1,0 +1,129 @@
+"""German: Auskunft, Löschung, Widerspruch – in Behördendeutsch and in a hurry."""
+
+from __future__ import annotations
+
+_DATA = r"(?:personenbezogenen |personlichen |gespeicherten )?(?:daten|angaben|informationen)"
+_MY = (
+    r"(?:meine|meiner|meinen|die mich betreffenden|die uber mich|die zu meiner person|alle"
+    r"|samtliche)"
+)
+_LOSCH = r"(?:losch|loesch)"
+_PERSON = (
+    r"(?:mandant\w*|mutter|vater|sohn(?:es)?|tochter|kind(?:es)?|frau|mann(?:es)?|ehefrau"
+    r"|ehemann(?:es)?|eltern|bruder|schwester)"
+)
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"auskunft(?:sersuchen|sanfrage|santrag|sbegehren|sanspruch|srecht)\b",
+        r"\bauskunft (?:gem\w*|nach|gema?e?ss|im sinne) (?:des |der )?(?:art|artikel|§|dsgvo)",
+        r"\b(?:um|eine) auskunft (?:uber|zu) (?:die |alle |samtliche |meine |der )?(?:bei ihnen |"
+        r"zu meiner person |uber mich )?(?:gespeicherten|personenbezogenen|meine|mich betreffend)",
+        r"\b(?:datenauskunft|auskunftsersuchen|dsgvo-auskunft)\b",
+        r"\bkopie (?:meiner|der|aller|samtlicher) (?:\w+ ){0,2}(?:daten|angaben)\b",
+        rf"\bwelche {_DATA} (?:sie |ihr )?(?:\w+ ){{0,3}}(?:uber mich|von mir|zu meiner person)\b",
+        r"\bzugang zu (?:meinen|den) (?:personenbezogenen )?daten\b",
+        r"\brecht auf auskunft\b",
+        r"\bwas (?:sie|ihr) (?:alles )?(?:uber mich|von mir) (?:gespeichert|wissen|habt|haben)",
+    ),
+    "rectification": (
+        r"\bberichtig(?:ung|en|t|e)\b",
+        r"\b(?:korrigieren|berichtigen|aktualisieren) sie (?:bitte )?(?:meine|die) (?:\w+ )?"
+        r"(?:daten|angaben|namen|geburtsdatum)\b",
+        r"\b(?:meine|die) (?:\w+ )?(?:daten|angaben) (?:\w+ ){0,3}(?:korrigieren|berichtigen)\b",
+        r"\b(?:falsch|unrichtig|fehlerhaft|veraltet|unvollstandig)\w* (?:personenbezogene\w* )?"
+        r"(?:daten|angaben)\b",
+        r"\b(?:ist|sind) (?:\w+ )?(?:falsch|fehlerhaft|veraltet|nicht korrekt)\w*,? (?:\w+ ){0,3}"
+        r"(?:korrigieren|berichtigen)\b",
+    ),
+    "erasure": (
+        rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "
+        r"(?:\w+ )?(?:daten|angaben|informationen|konto|kundenkonto|account|profil|e-?mail)",
+        rf"\b(?:meine|mein|alle|samtliche) (?:\w+ ){{0,2}}(?:daten|angaben|kundenkonto|konto|"
+        rf"account|profil|e-?mail-adresse)\w* (?:\w+ ){{0,3}}{_LOSCH}(?:en|t)\b",
+        rf"\b{_LOSCH}ung (?:meiner|aller|samtlicher|der (?:mich betreffenden|uber mich)|"
+        r"personenbezogener|mich betreffender|meines (?:kunden)?kontos|meiner daten)",
+        rf"\brecht auf (?:{_LOSCH}ung|vergessenwerden|vergessen werden)\b",
+        rf"{_LOSCH}(?:ung|antrag|ungsantrag|ungsersuchen|anfrage)\b(?= gem| nach| "
+        r"im sinne| art)",
+        rf"\bantrag auf (?:\w+ )?{_LOSCH}ung\b",
+        rf"\bdaten{_LOSCH}ung\b",
+        rf"\b{_LOSCH}en sie mich\b",
+        r"\b(?:entfernen|loschen|streichen) sie mich (?:\w+ ){0,3}(?:datenbank|system|kartei|"
+        r"datensatzen|daten)\b",
+        r"\b(?:mein|meine|meinen) (?:\w+ )?(?:konto|kundenkonto|account|daten|profil)\w* "
+        r"(?:\w+ ){0,3}(?:geloscht|geloescht|entfernt)\b",
+    ),
+    "restriction": (
+        r"\beinschrankung der verarbeitung\b",
+        r"\bverarbeitung\b.{0,140}?\beinzuschranken\b",
+        r"\b(?:schranken sie|einschranken)\b[^.]{0,40}\bverarbeitung\b",
+    ),
+    "portability": (
+        r"\bdatenubertragbarkeit\b|\bmaschinenlesbar\w*\b",
+        r"\bstrukturierten, gangigen\b",
+    ),
+    "objection": (
+        r"\b(?:lege|erhebe)(?: \w+){0,10} widerspruch\b",
+        r"\bwiderspreche (?:ich )?(?:hiermit )?(?:der|dem|jeder)\b|\bich widerspreche\b",
+        r"\bwiderspruch gegen (?:die|jede|jegliche) (?:\w+ )?(?:verarbeitung|nutzung|verwendung)",
+        r"\bnicht (?:an dritte )?(?:zu )?verkaufen\b",
+        r"\bwiderrufe (?:ich )?(?:hiermit )?meine (?:\w+ )?einwilligung\b",
+    ),
+    "objection_weak": (
+        r"\bwiderrufe (?:ich )?(?:hiermit )?(?:meine|die|diese) (?:\w+ )?einwilligung\b",
+    ),
+    "marketing_objection": (
+        r"\bwerbewiderspruch\b",
+        r"\bwiderspr\w*\b[^.;]{0,120}\b(?:direktwerbung|werbung|werbezwecke|marketing)",
+        r"\b(?:direktwerbung|werbezwecke)\b[^.;]{0,60}\bwiderspr",
+    ),
+    "optout_email": (
+        r"\b(?:newsletter|e-?mails?|mails?) (?:\w+ )?(?:abbestellen|abmelden|kundigen)\b",
+        r"\b(?:melden|tragen|nehmen) sie mich (?:\w+ ){0,5}(?:ab|aus)\b",
+        r"\bmochte (?:\w+ ){0,3}(?:abbestellen|abmelden|austragen)\b",
+        r"\bkeine (?:weiteren |weitere )?(?:e-?mails|newsletter|werbe-?e?-?mails|werbemails|mails)"
+        r"\b",
+        r"\baus (?:dem|ihrem|eurem) (?:e-?mail-?|newsletter-?)?verteiler\b",
+        r"\bhoren sie auf,? mir (?:\w+ )?(?:e-?mails|mails|newsletter) zu schicken\b",
+    ),
+    "optout_phone": (
+        r"\b(?:rufen sie mich nicht|nicht mehr anrufen|horen sie auf,? mich anzurufen)\b",
+        r"\bkeine (?:weiteren |weitere )?(?:anrufe|werbeanrufe|telefonwerbung|sms)\b",
+        r"\bnicht mehr an(?:zu)?rufen\b",
+    ),
+    "optout_all": (
+        r"\bkeine (?:weitere )?werbung\b",
+        r"\b(?:horen sie auf|hort auf|aufhoren),? mir (?:\w+ ){0,2}(?:werbung|e-?mails|newsletter|"
+        r"mails|sms)\b",
+        r"\b(?:kontaktieren sie mich nicht mehr|nicht mehr (?:zu )?kontaktieren)\b",
+        r"\bwerbung (?:\w+ ){0,3}(?:einstellen|unterlassen)\b",
+    ),
+    "on_behalf": (
+        r"\bim (?:namen|auftrag) (?:meines|meiner|unseres|unserer|von)\b",
+        r"\bunser(?:e|er|es)? mandant\w*\b|\bmein(?:e|er|es)? mandant\w*\b",
+        rf"\b(?:fur|uber) (?:meine|meinen|meinem|meines|unsere|unseren) {_PERSON}\b",
+        r"\bvollmacht\b|\bbevollmachtigt\w*\b",
+    ),
+    "information": (
+        r"\bwoher (?:haben sie|habt ihr|stammen) (?:meine|die)\b",
+        r"\b(?:an wen|wem) (?:haben sie )?(?:meine )?daten (?:\w+ )?(?:weitergegeben|verkauft|"
+        r"ubermittelt)\b",
+        r"\bwarum (?:speichern|verarbeiten|nutzen|haben) sie meine\b",
+    ),
+    "legal_basis": (
+        r"\brechtsgrundlage (?:der|fur die|ihrer) verarbeitung\b",
+        r"\bauf welche(?:r)? (?:rechts)?grundlage\b",
+        r"\bnachweis (?:meiner|der) einwilligung\b",
+    ),
+    "automated_decision": (
+        r"\b(?:menschliche|personliche) (?:uberprufung|entscheidung|intervention|eingreifen)\b",
+        r"\bnicht einer ausschliesslich auf einer automatisierten\b",
+    ),
+    "request": (
+        r"\b(?:dsgvo|datenschutz)-?(?:anfrage|antrag|ersuchen)\b",
+        r"\bbetroffenenrechte? (?:geltend|wahrnehmen)\b",
+    ),
+}
+
+STOP_WORDS = ("abmelden", "abbestellen", "stopp", "austragen", "bitte abmelden")

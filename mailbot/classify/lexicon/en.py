@@ -1,0 +1,291 @@
+"""English: how people ask for their data rights and to stop marketing, formally or not."""
+
+from __future__ import annotations
+
+_DATA = r"(?:data|info|information|details|records?|file|profile)"
+_YOU = r"(?:you|u|ya|you guys|your (?:company|organi[sz]ation|firm|business|team))"
+_HOLD = r"(?:have|hold|keep|store|process|collect|got|retain|know)\w*"
+_ABOUT = r"(?:on|about|of|concerning|regarding|relating to|for)"
+_ERASE = r"(?:delete|erase|remove|destroy|wipe|purge|scrub|get rid of|anonymi[sz]e)"
+_NOT_A_LIST = (
+    r"(?! (?:from|off) (?:your|the|this|all|any) (?:\w+ ){0,2}(?:list|lists|newsletters?))"
+)
+_PERSON = (
+    r"(?:client|clients|mother|father|mum|mom|dad|son|daughter|wife|husband|partner|child"
+    r"|children|kid|parent|parents|brother|sister|grandmother|grandfather|relative|spouse"
+    r"|employee|member|principal|ward|friend|family member)"
+)
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\b(?:subject|data|personal data|information) access request\b",
+        r"\bsars?\b",
+        r"\bdsars?\b",
+        r"\bright (?:of|to) access\b",
+        r"\baccess (?:to|request for) (?:all )?(?:of )?(?:my|the) (?:personal )?"
+        r"(?:data|information|info|records)\b",
+        r"\brequest(?:ing)? access (?:according|pursuant|under|to my|to all)\b",
+        r"\bcopy of (?:all |any )?(?:of )?my (?:personal )?(?:data|information|info|records|"
+        r"details|file)\b",
+        r"\bcopy of (?:all |any )?(?:of )?(?:the )?personal (?:data|information)\b",
+        rf"\bcopy of (?:all |any )?(?:of )?(?:the )?{_DATA} (?:that |which )?(?:{_YOU} "
+        rf"(?:\w+ )?{_HOLD}|about me|on me|concerning me|relating to me)",
+        rf"\bwhat (?:personal |private )?{_DATA} (?:do|does|did|have|has) {_YOU} "
+        rf"(?:\w+ ){{0,2}}{_HOLD} {_ABOUT} me\b",
+        rf"\bwhat (?:personal |private )?{_DATA} {_YOU} (?:\w+ ){{0,2}}{_HOLD} {_ABOUT} me\b",
+        rf"\bwhat (?:do|does) {_YOU} (?:know|have|hold|store) (?:on|about) me\b",
+        rf"\b(?:send|give|provide|show|tell|e-?mail|forward|disclose|see|know|learn|find out|"
+        rf"obtain|receive|request|list|access|have|get)(?: me)?(?: (?:a copy of|a list of|"
+        rf"details of|all|everything|what|which|the|of|personal|that|any)){{0,4}} (?:{_DATA}|"
+        rf"everything|anything) (?:that |which )?{_YOU} (?:\w+ ){{0,2}}{_HOLD} {_ABOUT} me\b",
+        r"\b(?:confirm|inform me|tell me|let me know) (?:whether|if) (?:or not )?(?:you|your "
+        r"company) (?:are |is )?(?:\w+ )?(?:process|hold|stor|keep)\w* (?:any )?(?:of )?"
+        r"(?:my )?personal data\b",
+        r"\bconfirm (?:whether|if) (?:or not )?my personal data\b",
+        rf"\b(?:know|tell me|confirm|find out|check) (?:whether|if) {_YOU} (?:\w+ )?(?:hold|have|"
+        r"store|process|keep)\w* (?:any )?(?:personal )?(?:data|information|info|details|records) "
+        r"(?:about|on|of|for) me\b",
+        rf"\b(?:all|any|the) (?:personal )?(?:data|information|records|details) (?:that |which )?"
+        rf"{_YOU} (?:\w+ )?(?:hold|have|keep|store|process)\w* (?:on|about|regarding|concerning) "
+        r"(?:him|her|them|our client|my client)\b",
+        r"\bcopy of (?:all )?(?:of )?(?:his|her|their) (?:personal )?(?:data|information|"
+        r"records)\b",
+        rf"\b(?:know|tell me|find out|see) what {_YOU} (?:\w+ )?(?:know|have|hold|store|keep)\w* "
+        r"(?:on|about) me\b",
+        r"\b(?:wat|wht|whta|what) (?:personal )?(?:data|dat|info|infos|information|infomation|"
+        r"details) (?:do|does|d) (?:you|u|ya) (?:\w+ )?(?:hav|hve|hold|keep|store|got)\w* "
+        r"(?:on|about|abt) me\b",
+        r"\bdownload (?:all )?(?:of )?my (?:personal )?data\b",
+        r"\bobtain (?:the following |all )?(?:of )?(?:my )?personal (?:information|data)\b",
+    ),
+    "rectification": (
+        r"\brectif(?:y|ied|ying|ication)\b",
+        r"\b(?:correct|amend|fix|update|change|rectify) (?:all |any )?(?:of )?my (?:personal "
+        r"|incorrect |wrong |inaccurate |outdated |out-of-date )*(?:data|details|information|"
+        r"info|record|records|profile|name|surname|date of birth|birth date|title)\b",
+        r"\b(?:correct|amend|fix|update|rectify) (?:the )?(?:incorrect|wrong|inaccurate|outdated|"
+        r"out-of-date|erroneous) (?:personal )?(?:data|details|information|info|records?|"
+        r"entries|entry)\b",
+        r"\b(?:my|the) (?:personal )?(?:data|details|information|info|records?|name|date of "
+        r"birth) (?:that |which )?(?:you (?:have|hold)(?: on file)? |on file |in your (?:system|"
+        r"records|database) )?(?:is|are) (?:wrong|incorrect|inaccurate|out of date|outdated|"
+        r"incomplete|misspelt|misspelled|not correct|not accurate)\b",
+        r"\b(?:inaccurate|incorrect) personal (?:data|information)\b",
+        r"\b(?:spelt|spelled|written|recorded|stored) (?:wrong(?:ly)?|incorrectly) (?:in|on) "
+        r"(?:your|the) (?:records?|system|database|files?|account)\b",
+        r"\b(?:wrong|incorrect|inaccurate|out of date|outdated) (?:in|on) (?:your|the) "
+        r"(?:records?|system|database|files?)\b",
+    ),
+    "erasure": (
+        rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?(?:my|our) (?:personal |"
+        r"customer |user )?(?:data|information|info|details|records?|account|accounts|profile|"
+        rf"e-?mail address|contact details|personal details|everything|history|file)\b"
+        rf"{_NOT_A_LIST}",
+        rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?(?:personal )?(?:data|information|info|"
+        rf"details|records|everything|anything) (?:that |which )?(?:{_YOU} (?:\w+ ){{0,2}}{_HOLD}|"
+        r"{_ABOUT} me|concerning me)\b",
+        r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
+        r"deleted|erased|removed|wiped)\b",
+        r"\bforget (?:about )?me\b",
+        r"\b(?:my|personal) (?:data|information|details)\b[^.?!]{0,60}\b(?:delete|erase|remove|"
+        r"wipe) (?:it|them)(?: all)?\b",
+        r"\b(?:data|information|details) (?:about|on|of) me\b[^.?!]{0,80}\b(?:delete|erase|remove|"
+        r"wipe) (?:it|them)(?: all)?\b",
+        rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?personal (?:data|information|details)\b",
+        rf"\b{_ERASE} (?:me|myself) (?:completely |entirely |permanently )?(?:from|off|out of) "
+        r"(?:your|all your|the|all of your|all|any of your) (?:\w+ )?(?:database|databases|"
+        r"system|systems|records|files|crm|servers?|books)\b",
+        rf"\b(?:delete|erase|wipe|forget) me\b{_NOT_A_LIST}",
+        r"\b(?:delte|delet|dlete|deleate|deleet|errase|remvoe|remov) (?:all |any )?(?:of )?my "
+        r"(?:\w+ )?(?:data|dat|info|infos|information|informaton|infomation|infromation|details|"
+        r"account|acount|accout|acct|profile)\b",
+        r"\b(?:delete|erase|remove) (?:all |any )?(?:of )?my (?:\w+ )?(?:acount|accout|acct|"
+        r"informaton|infomation|infromation|informaiton|dat)\b",
+        rf"\b{_ERASE} (?:all )?(?:of )?(?:his|her|their) (?:personal )?(?:data|information|"
+        r"details|records|account|profile)\b",
+        r"\bright (?:to|of) (?:be forgotten|erasure|deletion)\b",
+        r"\b(?:erasure|deletion|removal|destruction|anonymi[sz]ation) of (?:all |any )?(?:of )?"
+        r"(?:(?:my|the|all|any) )?(?:personal )?(?:data|information|details|records|account|"
+        r"customer account)\b",
+        r"\b(?:erasure|deletion) request\b",
+        r"\brequest(?:ing)? (?:the )?(?:immediate |permanent )?(?:erasure|deletion)\b",
+    ),
+    "restriction": (
+        r"\brestrict(?:ion of|ing)? (?:the |all |any )?(?:further )?(?:processing|use)\b",
+        r"\bright to restrict(?:ion)?\b",
+        r"\b(?:freeze|suspend|pause|block) (?:the )?(?:processing|use) of my (?:personal )?data\b",
+        r"\b(?:stop|cease) (?:\w+ )?processing (?:of )?my (?:personal )?data (?:until|while|"
+        r"whilst|pending)\b",
+    ),
+    "portability": (
+        r"\bportability\b",
+        r"\bmy (?:personal )?data (?:in|as) (?:an? )?(?:csv|json|xml|excel|spreadsheet|portable)\b",
+        r"\btake (?:it|them|my data) (?:over )?to (?:a |another |my new )?(?:competitor|provider|"
+        r"supplier|company|service)\b",
+        r"\bmachine[- ]readable\b",
+        r"\bstructured,? commonly[- ]used\b",
+        r"\b(?:transfer|transmit|port|move) (?:all )?(?:of )?(?:my|the) (?:personal )?(?:data|"
+        r"information|account data) (?:directly )?to (?:another|a new|a different|my new|the "
+        r"new|a third)\b",
+        r"\b(?:export|download) (?:of )?(?:all )?(?:of )?my (?:personal )?(?:data|information) "
+        r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
+    ),
+    "objection": (
+        r"\bi(?: am|'m)?(?: (?!not\b|never\b)\w+){0,3} (?:object|objecting) to\b",
+        r"\b(?:my|this|an?) objection (?:to|against) (?:the |any |all )?(?:further )?"
+        r"(?:processing|use|profiling)\b",
+        r"\bobjection to (?:the |any |all )?(?:\w+ )?(?:processing|profiling)\b",
+        r"\b(?:do not|don't|dont) sell my\b",
+        r"\bnot to sell my\b",
+        r"\bopt(?:ing)?[- ]out of (?:the )?sale\b",
+        r"\b(?:exercise|exercising|invoke|invoking) my right to object\b",
+        r"\bright to object\b",
+        r"\b(?:stop|cease) (?:using|processing|profiling) (?:my|me)\b",
+        r"\bi (?:hereby |now |also |formally )?withdraw (?:my|all my|any) consent\b",
+    ),
+    "objection_weak": (r"\bwithdraw(?:ing|n)? (?:my |said |that |this |all |any )?consent\b",),
+    "marketing_objection": (
+        r"\bobject\w*\b[^.;]{0,100}\b(?:direct )?marketing\b",
+        r"\bmarketing\b[^.;]{0,60}\bobject",
+        r"\bwithdraw\w* (?:my |said |all )?consent\b[^.;]{0,80}\bmarketing\b",
+        r"\b(?:stop|cease|do not|don't|dont) (?:using|use|processing|process) my (?:personal )?"
+        r"(?:data|details|information|e-?mail|number) for (?:\w+ )?(?:marketing|advertising|"
+        r"promotion)",
+    ),
+    "optout_email": (
+        r"\bunsubscribe (?:me|us|my)\b",
+        r"\b(?:please|pls|plz|kindly|just|can you|could you|would you) unsubscribe\b",
+        r"\b(?:want|wish|like|need|trying|tried|asked|asking|request|requesting) (?:to )?"
+        r"unsubscribe\b",
+        r"\bhow (?:do|can) i unsubscribe\b",
+        r"\bremove me (?:now|immediately|asap|at once|please|right now)\b",
+        r"\bi (?:never|didn't|did not) (?:sign(?:ed)? up|subscribe[d]?|opt(?:ed)? in|ask(?:ed)? "
+        r"(?:for|to receive)) (?:for |to )?(?:this|these|your|any)\b",
+        r"\b(?:remove|take|delete|drop|strike) (?:me|my (?:e-?mail(?: address)?|address|name|"
+        r"details|contact))(?: \S+@\S+)? (?:off|from|out of) (?:your|the|this|all (?:of )?your|"
+        r"any) (?:e-?mail(?:ing)? |mailing |marketing |distribution |newsletter |contact |"
+        r"subscriber |promotional |spam )?(?:list|lists|newsletters?|mailings?)\b",
+        r"\b(?:stop|quit|cease) (?:sending|e-?mailing|spamming|mailing) (?:me|us)\b",
+        r"\b(?:stop|no more|enough) (?:(?:these|this|the|your|all|of) )*(?:e-?mails|newsletters?"
+        r"|spam|e-?mail marketing|marketing e-?mails|promotional e-?mails|mailings)\b",
+        r"\b(?:do not|don't|dont|never) (?:want|wish) (?:to receive |to get |any )?(?:any )?"
+        r"(?:more |further |your )?(?:e-?mails|newsletters?|marketing e-?mails|promotional "
+        r"e-?mails|spam|mailings)\b",
+        r"\b(?:do not|don't|dont) (?:e-?mail me|send me (?:any )?(?:more |further )?(?:e-?mails"
+        r"|newsletters|offers|promotions))\b",
+        r"\bopt(?:ing)?[- ]?(?:me )?out (?:of|from) (?:your |all |the )?(?:e-?mails?|newsletters?"
+        r"|mailing list|e-?mail marketing|marketing e-?mails|mailings)\b",
+    ),
+    "optout_phone": (
+        r"\b(?:stop|quit|cease) (?:calling|phoning|ringing|texting|cold[- ]?calling|sms(?:ing)?)"
+        r"(?: (?:me|us|my|this))?\b",
+        r"\b(?:do not|don't|dont|never) (?:call|phone|ring|text|sms) (?:me|us|this number|my "
+        r"(?:phone|number|mobile))\b",
+        r"\bdo[- ]not[- ]call\b",
+        r"\b(?:keep|keeps|kept|constantly|always) (?:ringing|calling|phoning|texting) me\b",
+        r"\btelephone preference service\b|\bregistered (?:with|on) (?:the )?tps\b",
+        r"\b(?:remove|take|delete) (?:me|my (?:phone |mobile |telephone )?(?:number|details)) "
+        r"(?:off|from) (?:your|the|all your) (?:call(?:ing)?|phone|telephone|telemarketing|sms|"
+        r"text) list\b",
+        r"\b(?:no more |stop (?:the |these |your |all )?)(?:phone |sales |cold )?(?:calls|"
+        r"telemarketing|texts|sms|text messages)\b",
+        r"\b(?:do not|don't|dont) (?:want|wish) (?:to receive |any )?(?:more |further )?"
+        r"(?:phone |sales )?(?:calls|texts|sms|text messages)\b",
+        r"\bopt(?:ing)?[- ]?(?:me )?out (?:of|from) (?:your |all )?(?:phone|telephone|sms|text|"
+        r"telemarketing)\b",
+    ),
+    "optout_all": (
+        r"\b(?:stop|quit|cease) (?:contacting|bothering|harassing|pestering|hassling) (?:me|us)\b",
+        r"\b(?:do not|don't|dont|never) (?:ever )?contact (?:me|us)(?: again| anymore| any more"
+        r"| in (?:the )?future| for (?:\w+ )?marketing)?\b",
+        r"\b(?:stop|no more|opt(?: me)? out of|unsubscribe me from|remove me from|withdraw (?:my "
+        r")?consent (?:to|for)|do not want|don't want)(?: \w+){0,4} (?:all )?(?:your |further )?"
+        r"(?:direct )?(?:marketing|advertising|promotions|promotional (?:material|communications"
+        r"|messages))\b",
+        r"\b(?:take|remove) me off (?:all )?(?:of )?your (?:marketing |contact )?lists\b",
+    ),
+    "on_behalf": (
+        r"\bon (?:his|her|their) behalf\b",
+        rf"\bon behalf of (?:my|our|the) (?:\w+ )?{_PERSON}\b",
+        r"\b(?:my|our) client(?:'s)?\b",
+        r"\b(?:we|i) (?:act|are acting|am acting) (?:for|on behalf of)\b|\b(?:we|i) represent\b",
+        r"\bpower of attorney\b|\blegal guardian\b|\bexecutor of\b|\bnext of kin\b",
+        r"\bas (?:his|her|their) (?:parent|guardian|solicitor|attorney|representative|executor|"
+        r"carer)\b",
+        r"\bmy (?:son|daughter|child|kid|mother|mum|mom|father|dad|husband|wife|partner|brother|"
+        r"sister)(?:'s)? (?:\w+ )?(?:data|account|details|information|e-?mail|personal)\b",
+        r"\b(?:for|about) my (?:son|daughter|child|kid|mother|mum|mom|father|dad|husband|wife|"
+        r"late)\b",
+        r"\b(?:authori[sz]ed (?:agent|representative)|letter of authority|signed authority)\b",
+        r"\b(?:access to|delete|erase|remove|copy of|correct) (?:all )?(?:of )?(?:his|her|their) "
+        r"(?:personal )?(?:data|account|details|information|records)\b",
+        r"\bmy (?:late )?(?:son|daughter|child|mother|mum|mom|father|dad|husband|wife|partner) "
+        r"(?:has )?(?:passed away|died|is deceased|is a minor|is under)\b",
+    ),
+    "information": (
+        rf"\bwhere (?:did|do|have) {_YOU} (?:get|got|obtain|find|source|buy|bought|collect|take|"
+        r"receive)\w* my\b",
+        rf"\bhow (?:did|do|have) {_YOU} (?:get|got|obtain|find|come by|come across|acquire|"
+        r"source)\w* (?:hold of )?my\b",
+        rf"\bwho (?:do|did|have) {_YOU} (?:\w+ )?(?:share|shared|sell|sold|pass|passed|give|"
+        r"given|disclose|disclosed|transfer|transferred) my\b",
+        r"\b(?:which|what) (?:companies|third parties|organi[sz]ations|partners) (?:have |has )?"
+        r"(?:you )?(?:shared|sold|passed|given|disclosed|transferred|received) my\b",
+        rf"\b(?:why|for what purposes?) (?:are|do|did|have) {_YOU} (?:\w+ )?(?:processing|"
+        r"process|using|use|holding|hold|storing|store|keeping|keep|collect(?:ing|ed)?) my\b",
+        rf"\bhow long (?:do|will|are) {_YOU} (?:\w+ )?(?:keep|store|retain|hold)\w* my\b",
+        r"\bsource of (?:my|the) (?:personal )?(?:data|information|details|e-?mail address)\b",
+        r"\bi (?:never|did not|didn't) (?:gave|give) (?:you|u) my\b",
+        r"\bwhy (?:are|do|did) (?:you|u) (?:keep )?(?:contact|contacting|e-?mail|e-?mailing|call|"
+        r"calling|send|sending|text|texting)\w* me\b",
+        r"\bwho (?:you|u) (?:have )?(?:sold|shared|passed|gave|given|disclosed|sell|share)"
+        r"(?: (?:it|them|my \w+))? (?:to|with)\b",
+    ),
+    "legal_basis": (
+        r"\b(?:legal|lawful) (?:basis|bases|ground|grounds) (?:for|of|on which|under which) "
+        r"(?:the |your |this |any )?(?:processing|process|holding|using|contacting|you)\b",
+        rf"\bwhat (?:legal |lawful )?(?:basis|grounds?) (?:do|are|did|have) {_YOU} "
+        r"(?:\w+ )?(?:process|hold|use|stor|contact|send|keep)\w*\b",
+        r"\bunder which conditions? (?:do|are|did) you (?:\w+ )?process\w*\b",
+        r"\b(?:proof|evidence|record|records) (?:of|that|showing that) (?:my |i )?(?:consent|"
+        r"consented|gave (?:my )?consent|opted in|opt-in|agreed|subscribed|signed up)\b",
+        r"\bdemonstrat\w+ that i (?:have )?(?:consented|given (?:my )?consent|agreed)\b",
+        r"\bwhen (?:and how )?(?:did )?i (?:give|gave|consent|agree|opt(?:ed)? in|sign(?:ed)? up"
+        r"|subscribe)\w*\b",
+    ),
+    "automated_decision": (
+        r"\bhuman (?:intervention|review|reassessment|involvement|oversight|decision[- ]maker)\b",
+        r"\b(?:a computer|an algorithm|the algorithm|your algorithm|an automated system|a machine) "
+        r"(?:has )?(?:decided|refused|rejected|declined|scored)\b",
+        r"\bnot (?:to )?be subject(?:ed)? to (?:a |any )?decisions? based solely on automated\b",
+        r"\b(?:contest|challenge|appeal|dispute) (?:the|this|your|that) (?:automated |automatic "
+        r"|computer(?:i[sz]ed)? |algorithmic )?(?:decision|rejection|refusal|assessment|score|"
+        r"scoring)\b",
+        r"\bautomat(?:ed|ic|ically)\b[^.]{0,80}\b(?:reviewed|reconsidered|looked at|checked|"
+        r"assessed|re-?evaluated) by (?:a |an actual |a real )?(?:human|person|member of staff|"
+        r"human being)\b",
+        r"\b(?:human|real person|member of staff) (?:to )?(?:review|reconsider|look at|check|"
+        r"reassess|re-?evaluate)\b[^.]{0,60}\b(?:automat\w+|algorithm\w*|decision)\b",
+    ),
+    "request": (
+        r"\b(?:gdpr|uk gdpr|data protection|data subject|privacy|ccpa) (?:rights )?request\b",
+        r"\bexercis(?:e|ing) my (?:data protection |privacy |gdpr )?rights\b",
+        r"\bdata subject (?:rights )?request\b",
+    ),
+}
+
+STOP_WORDS = (
+    "stop",
+    "unsubscribe",
+    "unsub",
+    "remove",
+    "remove me",
+    "stop please",
+    "please stop",
+    "stop all",
+    "opt out",
+    "optout",
+    "unsubscribe me",
+    "stop emails",
+    "stop calling",
+)

@@ -1,0 +1,85 @@
+"""Spanish: acceso, supresión, oposición, darse de baja."""
+
+from __future__ import annotations
+
+_DATA = r"(?:datos|informacion)"
+_MIS = r"(?:mis|todos mis|los|todos los|toda la|toda mi)"
+_PERSON = r"(?:cliente|madre|padre|hijo|hija|esposa|esposo|marido|mujer|representad\w+)"
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\bderecho de acceso\b",
+        r"\bsolicit\w+ (?:el )?acceso\b",
+        rf"\bacceso a {_MIS} (?:\w+ )?{_DATA}\b",
+        rf"\bcopia de {_MIS} {_DATA}\b",
+        rf"\bque {_DATA} (?:personales )?(?:tienen|tiene|tienes|guardan|almacenan|tratan)"
+        r" (?:\w+ ){0,2}(?:sobre mi|de mi|mios)\b",
+    ),
+    "rectification": (
+        r"\brectifica\w+\b",
+        rf"\bcorregir {_MIS} {_DATA}\b",
+        rf"\b{_DATA} (?:personales )?(?:erroneos|incorrectos|inexactos)\b",
+    ),
+    "erasure": (
+        rf"\b(?:supresion|eliminacion|borrado|cancelacion) (?:inmediata )?de {_MIS}? ?(?:\w+ )?"
+        rf"{_DATA}\b",
+        r"\b(?:borr|elimin|suprim)\w* (?:todos |toda )?(?:mis|los siguientes|toda mi) (?:\w+ )?"
+        rf"{_DATA}\b",
+        r"\b(?:borr|elimin|suprim)\w* (?:todos |toda )?(?:los|la) (?:datos|informacion) "
+        r"personal(?:es)?\b",
+        r"\bderecho (?:al olvido|de supresion)\b",
+        r"\b(?:borr|elimin)\w* mi cuenta\b",
+    ),
+    "restriction": (
+        r"\blimitacion del tratamiento\b",
+        r"\b(?:restrinj|limit|restring)\w* (?:el )?(?:tratamiento|procesamiento)\b",
+    ),
+    "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
+    "objection": (
+        r"\bme opongo\b",
+        r"\bobjetando\b",
+        r"\bderecho de oposicion\b",
+        r"\boposicion al (?:tratamiento|procesamiento)\b",
+        r"\bno vend\w+ mis datos\b",
+    ),
+    "objection_weak": (r"\b(?:retiro|revoco) (?:mi|dicho|el) consentimiento\b",),
+    "marketing_objection": (
+        r"\b(?:oposicion|opongo|objet\w+)\b[^.;]{0,120}\b(?:mercadotecnia|marketing|publicidad|"
+        r"comunicaciones comerciales)",
+    ),
+    "optout_email": (
+        r"\bdar(?:me)? de baja\b|\bdenme de baja\b",
+        r"\bbaja (?:de|del) (?:la )?(?:lista|boletin|newsletter)\b",
+        r"\bno (?:quiero|deseo) recibir (?:mas )?(?:correos|e-?mails|emails|boletines|"
+        r"newsletters?)",
+        r"\bcancelar (?:la |mi )?suscripcion\b",
+    ),
+    "optout_phone": (
+        r"\b(?:dejen|deje|dejad) de llamar(?:me)?\b",
+        r"\bno me (?:llamen|vuelvan a llamar)\b",
+        r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?llamadas\b",
+    ),
+    "optout_all": (
+        r"\b(?:dejen|deje|dejad) de (?:contactarme|molestarme|enviarme publicidad)\b",
+        r"\bno me (?:contacten|vuelvan a contactar)\b",
+        r"\bno (?:quiero|deseo) recibir (?:mas )?(?:publicidad|comunicaciones comerciales)\b",
+        r"\blista robinson\b",
+    ),
+    "on_behalf": (
+        rf"\ben nombre de (?:mi|mis|nuestro|nuestra) {_PERSON}\b",
+        r"\ben representacion de\b",
+        r"\bmi (?:cliente|representad\w+)\b",
+    ),
+    "information": (
+        r"\bde donde (?:han |ha )?(?:obtenido|sacado|conseguido) mis\b",
+        r"\bcomo (?:obtuvieron|consiguieron|han obtenido) mis\b",
+    ),
+    "legal_basis": (
+        r"\bbase (?:legal|juridica|legitimadora) (?:del|para el) tratamiento\b",
+        r"\bprueba de (?:mi )?consentimiento\b",
+    ),
+    "automated_decision": (r"\bintervencion humana\b",),
+    "request": (r"\bejercer mis derechos\b", r"\bsolicitud (?:rgpd|lopd)\b"),
+}
+
+STOP_WORDS = ("baja", "darme de baja", "stop", "cancelar suscripcion")

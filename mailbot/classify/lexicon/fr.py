@@ -1,0 +1,97 @@
+"""French: accès, effacement, opposition, désinscription."""
+
+from __future__ import annotations
+
+_DATA = r"(?:donnees|informations|coordonnees)"
+_MES = r"(?:mes|toutes mes|l'ensemble (?:de|des) mes|toutes les|l'ensemble des|les)"
+_PERSON = r"(?:client|cliente|mere|pere|fils|fille|enfant|mari|epouse|femme|mandant)"
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\bdroit d'acces\b",
+        r"\bdemande(?:r|s)? (?:d'|l')acces\b",
+        rf"\bacces (?:a|aux) {_MES}? ?(?:\w+ )?{_DATA}",
+        rf"\bcopie (?:de |des |de toutes )?(?:mes|les|l'ensemble des) {_DATA}",
+        rf"\bquelles (?:sont les )?{_DATA} (?:personnelles )?(?:vous )?(?:\S+ ){{0,3}}"
+        r"(?:sur moi|me concernant)\b",
+        rf"\bcommuniquer {_MES} {_DATA}",
+        r"\bconfirm\w* si vous traitez\b",
+    ),
+    "rectification": (
+        r"\brectifi\w+\b",
+        rf"\bcorrig\w+ {_MES} {_DATA}",
+        rf"\b{_DATA} (?:\w+ )?(?:inexactes|erronees|incorrectes|incompletes)\b",
+    ),
+    "erasure": (
+        rf"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?{_MES} (?:\w+ )?"
+        r"(?:donnees|informations|compte|coordonnees|profil)",
+        r"\b(?:suppression|effacement) (?:immediate |definitive )?(?:de |des |de mes |de toutes "
+        r"mes |de l'ensemble de mes )(?:\w+ )?(?:donnees|informations|compte)",
+        r"\bdroit (?:a l'oubli|a l'effacement|de suppression)\b",
+        r"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?(?:mon|ma) (?:compte|"
+        r"profil|adresse e-?mail|fiche)\b",
+        r"\bdemande de suppression\b",
+    ),
+    "restriction": (
+        r"\blimitation du traitement\b",
+        r"\blimit\w* (?:le )?traitement\b",
+    ),
+    "portability": (
+        r"\bportabilite\b",
+        r"\blisible par (?:une )?machine\b",
+        r"\bformat structure\b",
+    ),
+    "objection": (
+        r"\bje (?:m'oppose|m'y oppose|fais opposition|forme opposition)\b",
+        r"\bm'opposer au traitement\b",
+        r"\bmon opposition\b",
+        r"\bdroit d'opposition\b",
+        r"\bopposition (?:a|au) (?:la |le )?(?:prospection|traitement|profilage)\b",
+        r"\bne (?:pas|plus) vendre mes\b",
+    ),
+    "objection_weak": (r"\bje retire (?:mon|ce) consentement\b",),
+    "marketing_objection": (
+        r"\boppos\w*\b[^.;]{0,120}\b(?:prospection|marketing direct|demarchage|publicit\w+)",
+        r"\b(?:prospection|marketing direct)\b[^.;]{0,60}\boppos",
+    ),
+    "optout_email": (
+        r"\bdesinscri(?:re|vez|ption)\b",
+        r"\bdesabonn\w+\b",
+        r"\bne (?:\w+ )?(?:plus|pas) (?:\w+ )?recevoir (?:vos |de |d'|la |les |des )?(?:e-?mails|"
+        r"courriels|newsletters?|lettres? d'information|mails|messages)",
+        r"\bretirez[- ]moi de (?:votre|vos) (?:liste|fichier)",
+        r"\bplus de (?:mails|e-?mails|courriels|newsletters?)\b",
+    ),
+    "optout_phone": (
+        r"\b(?:ne (?:plus |pas )?m'appel\w+|arretez de m'appeler|cessez de m'appeler)\b",
+        r"\bbloctel\b",
+        r"\bplus d'appels\b",
+    ),
+    "optout_all": (
+        r"\b(?:ne (?:plus )?me (?:contacter|solliciter|contactez)|arretez de me (?:contacter|"
+        r"solliciter|harceler))\b",
+        r"\bplus de (?:publicite|sollicitations)\b",
+    ),
+    "on_behalf": (
+        rf"\bau nom de (?:mon|ma|mes|notre) {_PERSON}\b",
+        r"\bpour le compte de\b",
+        r"\bmon client\b|\bma cliente\b|\bnotre client\b",
+        r"\bprocuration\b",
+    ),
+    "information": (
+        r"\bou avez-vous (?:obtenu|eu|trouve|recupere) mes\b",
+        r"\bd'ou (?:tenez|avez|viennent)[- ]vous (?:obtenu |eu )?mes\b",
+        r"\bcomment avez-vous (?:obtenu|eu) mes\b",
+        r"\ba qui avez-vous (?:transmis|vendu|communique) mes\b",
+    ),
+    "legal_basis": (
+        r"\bbase (?:legale|juridique) (?:du|de ce|de votre) traitement\b",
+        r"\bsur quelle base (?:legale|juridique)\b",
+        r"\bpreuve (?:de mon|du) consentement\b",
+        r"\bfondement (?:juridique|legal|qui justifie)\b",
+    ),
+    "automated_decision": (r"\bintervention humaine\b",),
+    "request": (r"\bdemande (?:rgpd|au titre du rgpd)\b", r"\bexercer mes droits\b"),
+}
+
+STOP_WORDS = ("desinscription", "desinscrire", "desabonner", "stop", "arret")

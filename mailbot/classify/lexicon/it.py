@@ -1,0 +1,92 @@
+"""Italian: accesso, cancellazione, opposizione, disiscrizione."""
+
+from __future__ import annotations
+
+_DATA = r"(?:dati|informazioni)"
+_MIEI = r"(?:i miei|tutti i|tutti i miei|dei miei|dei|di tutti i)"
+_PERSON = r"(?:cliente|assistit\w|madre|padre|figlio|figlia|moglie|marito)"
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\bdiritto di accesso\b",
+        r"\brichiesta di accesso\b",
+        r"\brichiedo (?:inoltre )?(?:l')?accesso\b",
+        rf"\baccesso ai (?:miei )?{_DATA}\b",
+        rf"\bcopia (?:di tutti i|dei miei|dei) {_DATA}\b",
+        rf"\bquali {_DATA} (?:personali )?(?:avete|conservate|trattate|possedete) (?:su di me|"
+        r"che mi riguardano)\b",
+    ),
+    "rectification": (
+        r"\brettific\w+\b",
+        rf"\bcorregg\w+ {_MIEI} {_DATA}\b",
+        rf"\b{_DATA} (?:\w+ )?(?:errati|inesatti|incompleti)\b",
+    ),
+    "erasure": (
+        rf"\bcancellazione (?:immediata )?(?:di tutti |dei |dei miei |di tutti i )(?:\w+ )?{_DATA}"
+        r"\b",
+        r"\b(?:cancell|elimin)\w* (?:tutti )?(?:i )?(?:miei|seguenti) (?:\w+ )?"
+        r"(?:dati|informazioni)\b",
+        r"\b(?:cancell|elimin)\w* (?:tutti )?(?:i )?dati personali\b",
+        r"\bdiritto (?:all'oblio|alla cancellazione)\b",
+        r"\b(?:cancell|elimin)\w* (?:il )?mio account\b",
+    ),
+    "restriction": (
+        r"\blimitazione del trattamento\b",
+        r"\b(?:limit|restring)\w* (?:il |la )?(?:trattamento|processazione)\b",
+    ),
+    "portability": (
+        r"\bportabilita\b",
+        r"\bleggibile da (?:dispositivo automatico|macchina)\b",
+        r"\bformato strutturato\b",
+    ),
+    "objection": (
+        r"\bmi oppongo\b",
+        r"\bopposizione al trattamento\b",
+        r"\bdiritto di opposizione\b",
+        r"\bnon vend\w+ i miei dati\b",
+    ),
+    "objection_weak": (r"\b(?:revoco|ritiro) (?:il mio|tale|il) consenso\b",),
+    "marketing_objection": (
+        r"\boppo\w+\b[^.;]{0,120}\b(?:marketing|pubblicit\w+|comunicazioni commerciali)",
+    ),
+    "optout_email": (
+        r"\bdisiscriv\w+\b",
+        r"\bcancellare (?:la mia )?iscrizione\b",
+        r"\bcancellatemi dalla (?:vostra )?(?:lista|newsletter|mailing list)\b",
+        r"\bnon (?:voglio|desidero) (?:piu )?ricevere (?:email|e-mail|newsletter|mail)\b",
+        r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi|spedirmi) (?:\w+ )?(?:email|"
+        r"e-mail|mail|newsletter)\b",
+    ),
+    "optout_phone": (
+        r"\b(?:smettete|smettetela) di chiamarmi\b",
+        r"\bnon chiamatemi piu\b",
+        r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi|spedirmi) (?:\w+ )?(?:sms|"
+        r"messaggi)\b",
+        r"\bregistro (?:pubblico )?delle opposizioni\b",
+        r"\bnon (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:telefonate|chiamate)\b",
+    ),
+    "optout_all": (
+        r"\b(?:smettete|smettetela) di contattarmi\b",
+        r"\bnon contattatemi piu\b",
+        r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi) (?:\w+ )?pubblicita\b",
+        r"\bnon (?:voglio|desidero) (?:piu )?(?:essere contattat\w|ricevere (?:comunicazioni "
+        r"commerciali|pubblicita))\b",
+    ),
+    "on_behalf": (
+        rf"\bper conto (?:di|del|della) (?:mio|mia|nostro|nostra) {_PERSON}\b",
+        r"\bin nome e per conto\b",
+        r"\bmio (?:cliente|assistito)\b",
+    ),
+    "information": (
+        r"\bda dove avete (?:preso|ottenuto) i miei\b",
+        r"\bcome avete ottenuto i miei\b",
+    ),
+    "legal_basis": (
+        r"\bbase (?:giuridica|legale) del trattamento\b",
+        r"\bprova del (?:mio )?consenso\b",
+    ),
+    "automated_decision": (r"\bintervento umano\b",),
+    "request": (r"\besercitare i miei diritti\b",),
+}
+
+STOP_WORDS = ("stop", "disiscrivimi", "cancellami", "rimuovimi")

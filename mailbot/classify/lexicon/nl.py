@@ -1,0 +1,85 @@
+"""Dutch: inzage, verwijdering, bezwaar, afmelden."""
+
+from __future__ import annotations
+
+_DATA = r"(?:persoons)?(?:gegevens|data)"
+_PERSON = r"(?:client\w*|moeder|vader|zoon|dochter|kind|vrouw|man|echtgeno\w+)"
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\binzageverzoek\b",
+        rf"\binzage (?:in|van) (?:mijn|de|alle) (?:\w+ )?{_DATA}",
+        r"\brecht (?:op|van) inzage\b",
+        r"\bverzoek (?:\w+ ){0,2}om (?:toegang|inzage)\b",
+        rf"\btoegang (?:tot|van) (?:mijn|de|alle) (?:persoonlijke )?{_DATA}\b",
+        rf"\bkopie van (?:alle|mijn|de) (?:\w+ )?{_DATA}",
+        rf"\bwelke (?:persoonlijke )?{_DATA} (?:\w+ ){{0,4}}(?:van mij|over mij)\b",
+    ),
+    "rectification": (
+        r"\brectificatie\b",
+        rf"\b(?:correctie|verbetering) van (?:mijn )?{_DATA}",
+        rf"\bverbeter\w* (?:mijn )?{_DATA}",
+        rf"\bonjuiste (?:persoonlijke )?{_DATA}",
+    ),
+    "erasure": (
+        rf"\bverwijder\w* (?:\w+ ){{0,3}}(?:mijn|alle|de) (?:persoonlijke |klant)?(?:{_DATA}|"
+        r"account|klantaccount)\b",
+        rf"\bwis (?:alle|mijn) (?:\w+ )?{_DATA}\b",
+        rf"\bverwijdering van (?:de |mijn |alle )?(?:mij betreffende )?(?:persoonlijke )?{_DATA}",
+        r"\brecht op (?:vergetelheid|verwijdering|gegevenswissing)\b",
+        r"\bmijn (?:\w+ )?(?:account|gegevens|persoonsgegevens|klantaccount|profiel|data) "
+        r"(?:\w+ ){0,3}(?:verwijderen|wissen|verwijderd|gewist)\b",
+        r"\b(?:gegevens|persoonsgegevens|data) (?:\w+ ){0,5}te (?:verwijderen|wissen)\b",
+    ),
+    "restriction": (
+        r"\bbeperking van de verwerking\b",
+        r"\bverwerking (?:\w+ ){0,8}te beperken\b",
+    ),
+    "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
+    "objection": (
+        r"\bmaak (?:ik )?(?:hierbij )?bezwaar\b",
+        r"\bbezwaar tegen (?:de|het) (?:\w+ )?(?:verwerk|gebruik)\w*",
+        r"\bik teken bezwaar aan\b",
+        r"\brecht (?:van|op) bezwaar\b",
+        r"\bverkoop mijn (?:gegevens|data) niet\b",
+    ),
+    "objection_weak": (r"\btrek (?:ik )?(?:hierbij )?(?:mijn|de|deze) toestemming\b",),
+    "marketing_objection": (r"\bbezwaar\b[^.;]{0,120}\b(?:direct marketing|marketing|reclame)",),
+    "optout_email": (
+        r"\b(?:afmelden|uitschrijven)\b",
+        r"\bschrijf (?:me|mij) uit\b|\bmeld (?:me|mij) af\b",
+        r"\bgeen (?:e-?mails|nieuwsbrieven|nieuwsbrief|mails) meer\b",
+        r"\bverwijder (?:mij|me) (?:uit|van) (?:de |uw |jullie )?(?:mailinglijst|lijst|"
+        r"verzendlijst|nieuwsbrief)\b",
+    ),
+    "optout_phone": (
+        r"\bbel (?:me|mij) niet\b",
+        r"\bniet meer (?:bellen|gebeld)\b",
+        r"\bstop met bellen\b|\bbel-me-niet\b",
+        r"\bgeen (?:telefoontjes|sms)\b",
+    ),
+    "optout_all": (
+        r"\bneem geen contact (?:meer )?met (?:mij|me) op\b",
+        r"\bgeen reclame meer\b",
+        r"\bstop met (?:het )?(?:sturen|versturen|zenden) van (?:\w+ )?(?:reclame|aanbiedingen)\b",
+        r"\bniet meer benaderen\b",
+    ),
+    "on_behalf": (
+        rf"\bnamens (?:mijn|onze) {_PERSON}\b",
+        r"\bmijn client\w*\b|\bin opdracht van\b",
+        r"\bmachtiging\b",
+    ),
+    "information": (
+        r"\bhoe komt u aan mijn\b",
+        r"\bwaar hebben (?:jullie|u) mijn (?:\w+ )?vandaan\b",
+        r"\bhoe (?:hebben|heeft) (?:u|jullie) mijn (?:\w+ )?(?:gekregen|verkregen)\b",
+    ),
+    "legal_basis": (
+        r"\bgrondslag (?:voor|van) de verwerking\b",
+        r"\bbewijs van (?:mijn )?toestemming\b",
+    ),
+    "automated_decision": (r"\bmenselijke tussenkomst\b",),
+    "request": (r"\bavg-verzoek\b", r"\bmijn rechten uitoefenen\b"),
+}
+
+STOP_WORDS = ("afmelden", "uitschrijven", "stop")

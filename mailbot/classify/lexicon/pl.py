@@ -1,0 +1,64 @@
+"""Polish: dostęp, usunięcie, sprzeciw, wypisanie."""
+
+from __future__ import annotations
+
+_PERSON = r"(?:klient\w*|matki|ojca|syna|corki|dziecka|zony|meza|mocodawc\w+)"
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\bprawo dostepu\b",
+        r"\bdostep(?:u)? do (?:moich )?(?:\w+ )?danych\b",
+        r"\bkopi\w* (?:moich )?(?:\w+ )?danych\b",
+        r"\bjakie dane (?:osobowe )?(?:\w+ ){0,3}(?:na moj temat|o mnie|mnie dotycz)",
+        r"\b(?:zadanie|wniosek o) dostep\w*\b",
+    ),
+    "rectification": (
+        r"\bsprostowani\w*\b",
+        r"\bpoprawieni\w* (?:moich )?danych\b|\bpoprawic moje dane\b",
+        r"\bnieprawidlowe dane\b",
+    ),
+    "erasure": (
+        r"\busuniec\w* (?:\w+ ){0,2}danych\b",
+        r"\busun\w* (?:\w+ )?(?:moje|wszystkie) (?:\w+ )?dane\b",
+        r"\bprawo do bycia zapomnianym\b",
+        r"\busun\w* (?:moje )?konto\b",
+    ),
+    "restriction": (r"\bograniczeni\w* przetwarzania\b", r"\bogranicz\w* przetwarzani\w*\b"),
+    "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
+    "objection": (
+        r"\bwnosze (?:\w+ )?sprzeciw\b",
+        r"\bsprzeciw wobec przetwarzania\b",
+        r"\bsprzeciwiam sie\b",
+    ),
+    "objection_weak": (r"\bwycofuje (?:moja |swoja )?zgode\b",),
+    "marketing_objection": (r"\bsprzeciw\w*\b[^.;]{0,120}\bmarketing\w*",),
+    "optout_email": (
+        r"\bwypisz(?:cie)? mnie\b|\bwypisac sie\b",
+        r"\brezygn\w* z (?:subskrypcji|newslettera|mailingu)\b",
+        r"\bnie chce (?:\w+ ){0,2}(?:otrzymywac|dostawac) (?:\w+ ){0,2}(?:e-?maili|maili|"
+        r"wiadomosci|newslettera)",
+    ),
+    "optout_phone": (
+        r"\bprosze nie dzwonic\b|\bnie dzwoncie\b",
+        r"\bprzestancie (?:do mnie )?dzwonic\b",
+        r"\bnie (?:chce|zycze sobie) (?:wiecej )?telefon\w*\b",
+    ),
+    "optout_all": (
+        r"\bnie kontaktujcie sie ze mna\b",
+        r"\bprzestancie sie ze mna kontaktowac\b",
+        r"\bnie zycze sobie (?:kontaktu|reklam|marketingu)\b",
+    ),
+    "on_behalf": (
+        rf"\bw imieniu (?:mojego|mojej|naszego|naszej)? ?{_PERSON}\b",
+        r"\bpelnomocnik\w*\b",
+    ),
+    "information": (
+        r"\bskad (?:macie|maja panstwo|posiadacie|wzieliscie) (?:moje|moj)\b",
+        r"\bkomu (?:przekazaliscie|udostepniliscie|sprzedaliscie) (?:moje )?dane\b",
+    ),
+    "legal_basis": (r"\bpodstaw\w* prawn\w* przetwarzania\b", r"\bdow\w* (?:mojej )?zgody\b"),
+    "automated_decision": (r"\binterwencji ludzkiej\b|\binterwencji czlowieka\b",),
+    "request": (r"\bwniosek rodo\b", r"\bna podstawie rodo\b"),
+}
+
+STOP_WORDS = ("stop", "wypisz", "wypisz mnie", "rezygnuje")

@@ -1,0 +1,77 @@
+"""Portuguese (European and Brazilian): acesso, eliminação, oposição, descadastro."""
+
+from __future__ import annotations
+
+_DATA = r"(?:dados|informacoes)"
+_PERSON = r"(?:cliente|mae|pai|filho|filha|esposa|marido|constituinte)"
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\bdireito (?:de|ao) acesso\b",
+        r"\bpedido de acesso\b",
+        rf"\bacesso (?:aos?|a todos os) (?:meus )?{_DATA}\b",
+        rf"\bcopia (?:dos|de todos os) (?:meus )?{_DATA}\b",
+        rf"\bquais (?:os )?{_DATA} (?:pessoais )?(?:\w+ ){{0,3}}(?:sobre mim|a meu respeito)\b",
+    ),
+    "rectification": (
+        r"\bre(?:c)?tifica\w+\b",
+        rf"\bcorrigir (?:os )?meus {_DATA}\b",
+        rf"\b{_DATA} (?:pessoais )?(?:incorretos|inexatos|errados)\b",
+    ),
+    "erasure": (
+        r"\b(?:apag|elimin|exclu|remov|suprim)\w* (?:todos )?(?:os )?(?:meus|seguintes) (?:\w+ )?"
+        rf"{_DATA}\b",
+        r"\b(?:apag|elimin|exclu|remov|suprim)\w* (?:todos )?(?:os )?dados pessoais\b",
+        r"\b(?:eliminacao|exclusao|apagamento|supressao|remocao) (?:imediata )?(?:de |dos |de "
+        rf"todos os )?(?:meus )?{_DATA}",
+        r"\bdireito (?:a|ao) (?:esquecimento|apagamento|eliminacao)\b",
+        r"\b(?:exclu|apag|elimin)\w* (?:a )?minha conta\b",
+    ),
+    "restriction": (
+        r"\blimitacao do tratamento\b",
+        r"\b(?:restri|limit)\w+ (?:do |o )?tratamento\b",
+    ),
+    "portability": (r"\bportabilidade\b", r"\bleitura automatica\b", r"\bformato estruturado\b"),
+    "objection": (
+        r"\bme oponho\b|\boponho-me\b",
+        r"\boposicao ao tratamento\b",
+        r"\bdireito de oposicao\b",
+        r"\bnao vend\w+ (?:os )?meus dados\b",
+    ),
+    "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
+    "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
+    "optout_email": (
+        r"\bcancelar (?:a )?(?:minha )?(?:inscricao|subscricao|assinatura)\b",
+        r"\bdescadastr\w+\b",
+        r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?(?:e-?mails|emails|newsletters?|"
+        r"mensagens)\b",
+        r"\bremov\w+ (?:o meu e-?mail|me) da (?:sua )?lista\b",
+    ),
+    "optout_phone": (
+        r"\bparem de (?:me )?ligar\b",
+        r"\bnao me liguem\b",
+        r"\bnao quero (?:mais )?(?:receber )?(?:chamadas|ligacoes|telefonemas)\b",
+    ),
+    "optout_all": (
+        r"\bparem de me conta(?:c)?tar\b",
+        r"\bnao me conta(?:c)?tem\b",
+        r"\bnao quero (?:mais )?ser conta(?:c)?tad\w\b",
+    ),
+    "on_behalf": (
+        rf"\bem nome d[oa] (?:meu|minha|nosso|nossa) {_PERSON}\b",
+        r"\bmeu cliente\b|\bem representacao\b",
+        r"\bprocuracao\b",
+    ),
+    "information": (
+        r"\bonde (?:obtiveram|conseguiram) os meus\b",
+        r"\bcomo (?:obtiveram|conseguiram) (?:os )?meus\b",
+    ),
+    "legal_basis": (
+        r"\bbase (?:legal|juridica) (?:do|para o) tratamento\b",
+        r"\bprova do (?:meu )?consentimento\b",
+    ),
+    "automated_decision": (r"\bintervencao humana\b",),
+    "request": (r"\bexercer os meus direitos\b", r"\bpedido (?:rgpd|lgpd)\b"),
+}
+
+STOP_WORDS = ("parar", "stop", "descadastrar", "cancelar")

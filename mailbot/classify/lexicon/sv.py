@@ -1,0 +1,72 @@
+"""Swedish: registerutdrag, radering, invändning, avregistrering."""
+
+from __future__ import annotations
+
+_DATA = r"(?:person)?(?:uppgifter|data)"
+_PERSON = r"(?:klients|mammas|pappas|sons|dotters|barns|makes|makas|frus)"
+
+CUES: dict[str, tuple[str, ...]] = {
+    "access": (
+        r"\bregisterutdrag\b",
+        rf"\btillgang till (?:mina |de |alla )?(?:\w+ )?{_DATA}\b",
+        r"\bbegar (?:\w+ ){0,2}tillgang\b",
+        rf"\bkopia (?:av|pa) (?:mina|de|alla) (?:\w+ )?{_DATA}\b",
+        rf"\bvilka {_DATA} (?:ni )?(?:\w+ ){{0,3}}om mig\b",
+        r"\bratt(?:en)? till tillgang\b",
+    ),
+    "rectification": (
+        r"\brattelse\b",
+        rf"\bratta (?:mina|de) (?:\w+ )?{_DATA}\b",
+        rf"\bfelaktiga {_DATA}\b",
+    ),
+    "erasure": (
+        rf"\bradera (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
+        r"\bradering av (?:mina|alla)\b",
+        rf"\b(?:ta|tar) bort (?:mina|alla|mitt|min) (?:\w+ )?(?:{_DATA}|konto|profil)\b",
+        r"\bradera (?:mitt|min) (?:\w+ )?(?:konto|profil)\b",
+        r"\bratt(?:en)? att bli bortglomd\b|\bratt(?:en)? till radering\b",
+    ),
+    "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
+    "portability": (r"\bdataportabilitet\b", r"\bmaskinlasbar\w*\b"),
+    "objection": (
+        r"\binvander (?:jag )?mot\b",
+        r"\bjag gor invandning\b|\binvandning mot\b",
+        r"\bmotsatter mig\b",
+    ),
+    "objection_weak": (r"\baterkallar (?:mitt|detta) samtycke\b",),
+    "marketing_objection": (
+        r"\binvand\w*\b[^.;]{0,120}\b(?:direktmarknadsforing|marknadsforing|reklam)",
+    ),
+    "optout_email": (
+        r"\bavregistrera (?:mig)?\b",
+        r"\bavsluta (?:min )?prenumeration\b",
+        r"\bvill inte (?:langre )?(?:ha|fa) (?:fler )?(?:mejl|e-?post|mail|nyhetsbrev)\b",
+        r"\bta bort mig fran (?:er |din )?(?:lista|e-?postlista|utskickslista)\b",
+    ),
+    "optout_phone": (
+        r"\bsluta ringa\b",
+        r"\bring inte (?:mig)?\b",
+        r"\bnix-?registret\b",
+        r"\binga fler samtal\b",
+    ),
+    "optout_all": (
+        r"\bsluta kontakta mig\b",
+        r"\bkontakta mig inte\b",
+        r"\bingen (?:mer )?reklam\b",
+        r"\b(?:vill inte ha|inga|ingen) (?:mer |fler )?(?:reklam|marknadsforing|reklamutskick)\b",
+    ),
+    "on_behalf": (
+        rf"\bfor (?:min|mitt|mina) {_PERSON} rakning\b",
+        r"\bpa uppdrag av\b|\bombud for\b",
+        r"\bfullmakt\b",
+    ),
+    "information": (
+        r"\bvar fick ni (?:mina|min|mitt)\b",
+        r"\bhur fick ni (?:tag pa )?(?:mina|min|mitt)\b",
+    ),
+    "legal_basis": (r"\brattslig grund\b",),
+    "automated_decision": (r"\bmansklig (?:inblandning|bedomning)\b",),
+    "request": (r"\butova mina rattigheter\b",),
+}
+
+STOP_WORDS = ("stopp", "avregistrera", "avsluta")

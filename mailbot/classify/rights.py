@@ -1,0 +1,123 @@
+"""Find the phrases that ask for a right or an opt-out, in the lexicons of the given languages.
+
+Each pattern is compiled once with the literals it requires (``anchors``); it is run only on
+texts that contain one of them. Two guards drop hits that only look like requests: a negation
+just before ("I do not want you to delete my data") and a mention of the right rather than a
+use of it ("the existence of the right to request rectification").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from mailbot.classify.anchors import PhraseSet
+from mailbot.classify.lexicon import FULL, PARTIAL
+from mailbot.classify.text import Folded, clip, fold_pattern
+
+_NEGATION = re.compile(
+    r"(?:\b(?:not|never|nicht|kein\w*|ne|pas|no|non|niet|nie|nao|inte|ej|ikke)|n't)"
+    r"(?:\s+\w+){0,3}\s*$"
+)
+_MENTION = re.compile(
+    fold_pattern(
+        r"(?:existence|existencia|esistenza|bestehen\w*|bestaan|istnieni\w*|förekomst\w*"
+        r"|existenta|informed (?:about|of)|inform me (?:about|of)|about my rights?"
+        r"|über (?:mein|das) recht|sur (?:mon|le) droit|sul diritto"
+        r"|sobre (?:mi|el|o meu|o) (?:derecho|direito)"
+        r"|over (?:mijn|het) recht|o (?:moim )?prawie|om (?:min )?rätt)\W+(?:\w+\W+){0,9}$"
+    )
+)
+_LOOK_BACK = 70
+_NEGATION_BACK = 30
+_AFTER = 40
+_UNGUARDED = frozenset({"optout_email", "optout_phone", "optout_all"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase that asks for something: which cue, the words, and where they stood."""
+
+    cue: str
+    text: str
+    language: str
+    in_subject: bool
+    after: str = ""
+
+    def evidence(self) -> str:
+        """How the hit reads in the classification's evidence."""
+        where = " (subject)" if self.in_subject else ""
+        return f'{self.cue}{where}: "{clip(self.text)}"'
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """One language's patterns as a gated set, with each pattern's cue."""
+
+    phrases: PhraseSet
+    cues: tuple[str, ...]
+
+
+def _modules() -> dict[str, ModuleType]:
+    """Every lexicon module by name, the keyword lists under 'partial'."""
+    return {**FULL, "partial": PARTIAL}
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    """Compile one language's lexicon once."""
+    sources: list[str] = []
+    cues: list[str] = []
+    for cue, patterns in _modules()[language].CUES.items():
+        sources.extend(patterns)
+        cues.extend(cue for _ in patterns)
+    return _Lexicon(PhraseSet(sources), tuple(cues))
+
+
+def lexicon_phrases() -> dict[str, PhraseSet]:
+    """Every lexicon's patterns, by language (for tests and tools)."""
+    return {language: _lexicon(language).phrases for language in languages()}
+
+
+def languages() -> tuple[str, ...]:
+    """Every lexicon's name: the fully read languages, then "partial"."""
+    return tuple(_modules())
+
+
+@cache
+def _stop_words() -> dict[str, str]:
+    """Whole-message opt-out replies ("STOP", "abmelden") and their language."""
+    words = {word: language for language, module in FULL.items() for word in module.STOP_WORDS}
+    return {"stop": "en", **words}
+
+
+def find_hits(text: Folded, chosen: tuple[str, ...], *, in_subject: bool) -> list[Hit]:
+    """Every guarded hit of the chosen languages' lexicons in a folded text."""
+    hits: list[Hit] = []
+    for language in chosen:
+        lexicon = _lexicon(language)
+        for variant in lexicon.phrases.candidates(text):
+            cue = lexicon.cues[lexicon.phrases.owners[variant]]
+            for match in lexicon.phrases.finditer(variant, text.text):
+                if not _guarded(text.text, match.start(), cue):
+                    after = text.text[match.end() : match.end() + _AFTER]
+                    hits.append(Hit(cue, match[0], language, in_subject, after))
+    return hits
+
+
+def _guarded(folded: str, start: int, cue: str) -> bool:
+    """Negated or merely mentioned: not a request."""
+    if cue in _UNGUARDED:
+        return False
+    before = folded[max(0, start - _LOOK_BACK) : start]
+    if _NEGATION.search(before[-_NEGATION_BACK:]):
+        return True
+    return bool(_MENTION.search(before))
+
+
+def stop_reply(folded: str) -> str | None:
+    """The language of a bare opt-out reply such as "STOP" or "Unsubscribe please"."""
+    words = folded.strip(" .!?-*\"'").strip()
+    return _stop_words().get(words)

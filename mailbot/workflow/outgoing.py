@@ -1,0 +1,279 @@
+"""Queue templated mail for a ticket, threaded, in the ticket's language, never into a loop.
+
+Every automatic mail to a requester passes ``refusal``: never to our own or a no-reply
+address, never to an address that bounced, and at most ``limits.auto_mails_per_sender_per_hour``
+per address per hour. A refused mail is not queued; the refusal goes on the audit trail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailbot.config import Settings
+from mailbot.mail.compose import Envelope, compose_mail, header_text
+from mailbot.mail.render import JinjaRenderer
+from mailbot.tickets import store
+from mailbot.tickets.models import InboundMessageRow, OutboxMail, Ticket, UndeliverableAddress
+
+ACTOR = "mailbot"
+_NO_REPLY = re.compile(
+    r"^(no-?reply|do-?not-?reply|donotreply|noreply-.*|bounces?|mailer-daemon|postmaster)"
+    r"(\+.*)?@",
+    re.I,
+)
+_MONTHS = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+}
+_RIGHTS = {
+    "en": {
+        "access": "a copy of your personal data",
+        "rectification": "correction of your data",
+        "erasure": "erasure of your data",
+        "restriction": "restriction of processing",
+        "portability": "your data in a portable format",
+        "objection": "your objection to processing",
+        "automated_decision": "a review of an automated decision",
+        "information": "information about how we process your data",
+    },
+    "de": {
+        "access": "eine Kopie Ihrer personenbezogenen Daten",
+        "rectification": "die Berichtigung Ihrer Daten",
+        "erasure": "die Löschung Ihrer Daten",
+        "restriction": "die Einschränkung der Verarbeitung",
+        "portability": "Ihre Daten in einem übertragbaren Format",
+        "objection": "Ihren Widerspruch gegen die Verarbeitung",
+        "automated_decision": "die Überprüfung einer automatisierten Entscheidung",
+        "information": "Informationen darüber, wie wir Ihre Daten verarbeiten",
+    },
+}
+_CHANNELS = {
+    "en": {"email": "email marketing", "phone": "telephone marketing", "and": " and "},
+    "de": {"email": "Werbung per E-Mail", "phone": "Werbung per Telefon", "and": " und "},
+}
+
+
+def format_date(day: date | None, language: str) -> str:
+    """``3 September 2026`` / ``3. September 2026``; empty for no date."""
+    if day is None:
+        return ""
+    if language == "de":
+        return f"{day.day}. {_MONTHS['de'][day.month - 1]} {day.year}"
+    return f"{day.day} {_MONTHS['en'][day.month - 1]} {day.year}"
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + conjunction + items[-1]
+
+
+@dataclass
+class Outgoing:
+    """Builds and queues mail; one per daemon, shared by every step that writes mail."""
+
+    settings: Settings
+    renderer: JinjaRenderer
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.company.timezone)
+
+    def local_date(self, instant: datetime) -> date:
+        return instant.astimezone(self.zone).date()
+
+    def to_requester(
+        self, session: Session, ticket: Ticket, template: str, now: datetime, **extra: Any
+    ) -> OutboxMail | None:
+        """An automatic mail to the requester, threaded on their latest message."""
+        return self.to_address(session, ticket, ticket.requester, template, now, **extra)
+
+    def to_address(
+        self,
+        session: Session,
+        ticket: Ticket,
+        address: str,
+        template: str,
+        now: datetime,
+        **extra: Any,
+    ) -> OutboxMail | None:
+        refused = self.refusal(session, address, now)
+        if refused:
+            store.add_event(
+                session,
+                ticket,
+                at=now,
+                actor=ACTOR,
+                event="mail_not_sent",
+                template=template,
+                recipient=address,
+                reason=refused,
+            )
+            return None
+        language = self.renderer.resolve_language(template, ticket.language)
+        context = self.context(ticket, language) | extra
+        rendered = self.renderer.render(template, language, context)
+        last = self._last_message_from(session, ticket, address)
+        envelope = Envelope(
+            sender=self.settings.company.support_address,
+            sender_name=self.settings.company.name,
+            recipient=address,
+            recipient_name=ticket.requester_name if address == ticket.requester else "",
+            in_reply_to=last.message_id if last else None,
+            references=tuple(last.references) if last else (),
+            reference=ticket.reference,
+        )
+        return self._queue(session, ticket, template, envelope, rendered, now, automatic=True)
+
+    def to_staff(
+        self, session: Session, ticket: Ticket, event: str, detail: str, now: datetime
+    ) -> int:
+        """A note to the assignee, or to every staff address; replies thread to the ticket."""
+        recipients = [ticket.assignee] if ticket.assignee else list(self.settings.staff.addresses)
+        if not recipients:
+            return 0
+        context = self.context(ticket, "en") | {
+            "event": event,
+            "detail": detail,
+            "state": ticket.state,
+            "due_on": format_date(ticket.due_on, "en"),
+        }
+        rendered = self.renderer.render("staff_notice", "en", context)
+        for address in recipients:
+            envelope = Envelope(
+                sender=self.settings.company.support_address,
+                sender_name=f"{self.settings.company.name} mailbot",
+                recipient=address,
+                reference=ticket.reference,
+                auto_submitted="auto-generated",
+            )
+            self._queue(session, ticket, "staff_notice", envelope, rendered, now, automatic=False)
+        return len(recipients)
+
+    def refusal(self, session: Session, address: str, now: datetime) -> str | None:
+        """Why no automatic mail may go to this address now, or None."""
+        lowered = address.lower()
+        own = {self.settings.company.support_address.lower(), self.settings.imap.username.lower()}
+        if not lowered or "@" not in lowered:
+            return "no usable address"
+        if lowered in own:
+            return "our own address"
+        if _NO_REPLY.match(lowered):
+            return "a no-reply or system address"
+        if session.get(UndeliverableAddress, lowered) is not None:
+            return "the address bounced our mail before"
+        since = now - timedelta(hours=1)
+        sent = session.scalar(
+            select(func.count()).where(
+                OutboxMail.recipient == address,  # as written, so the index serves it
+                OutboxMail.created_at > since,
+                OutboxMail.automatic.is_(True),
+            )
+        )
+        limit = self.settings.limits.auto_mails_per_sender_per_hour
+        if sent is not None and sent >= limit:
+            return f"rate limit: {sent} automatic mails to this address in the last hour"
+        return None
+
+    def context(self, ticket: Ticket, language: str) -> dict[str, Any]:
+        """What every template may use."""
+        rights = [_RIGHTS.get(language, _RIGHTS["en"]).get(r, r) for r in ticket.rights]
+        words = _CHANNELS.get(language, _CHANNELS["en"])
+        channels = [words[c] for c in ticket.opt_out if c in words]
+        return {
+            "reference": ticket.reference,
+            "requester_name": header_text(ticket.requester_name, 80),
+            "requester": ticket.requester,
+            "company_name": self.settings.company.name,
+            "support_address": self.settings.company.support_address,
+            "language": language,
+            "received_on": format_date(self.local_date(ticket.received_at), language),
+            "original_subject": header_text(ticket.subject, 80),
+            "rights_text": _join(rights, words["and"]),
+            "channels_text": _join(channels, words["and"]),
+        }
+
+    def _last_message_from(
+        self, session: Session, ticket: Ticket, address: str
+    ) -> InboundMessageRow | None:
+        return session.scalar(
+            select(InboundMessageRow)
+            .where(
+                InboundMessageRow.ticket_id == ticket.id,
+                func.lower(InboundMessageRow.from_address) == address.lower(),
+            )
+            .order_by(InboundMessageRow.id.desc())
+            .limit(1)
+        )
+
+    def _queue(
+        self,
+        session: Session,
+        ticket: Ticket,
+        template: str,
+        envelope: Envelope,
+        rendered: Any,
+        now: datetime,
+        *,
+        automatic: bool,
+    ) -> OutboxMail:
+        mail = compose_mail(rendered, envelope, now)
+        row = OutboxMail(
+            ticket_id=ticket.id,
+            template=template,
+            sender=mail.sender,
+            recipient=mail.recipient,
+            message_id=mail.message_id,
+            subject=mail.subject,
+            payload=mail.payload,
+            state="pending",
+            automatic=automatic,
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        session.add(row)
+        store.add_event(
+            session,
+            ticket,
+            at=now,
+            actor=ACTOR,
+            event="mail_queued",
+            template=template,
+            recipient=mail.recipient,
+            message_id=mail.message_id,
+        )
+        return row

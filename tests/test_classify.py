@@ -1,0 +1,833 @@
+"""The classifier on hand-written mail: every right, channel, language and trap, as tables."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+import pytest
+
+from mailbot.classify import Classification, classify
+from mailbot.classify.labels import READ_LANGUAGES, TRIAGE_BELOW
+from mailbot.mail.message import InboundMessage
+from mailbot.mail.parse import parse_message
+
+SENDER = "Ann Example <ann@example.org>"
+
+
+def make(
+    body: str,
+    subject: str = "Hello",
+    *,
+    sender: str = SENDER,
+    headers: tuple[str, ...] = (),
+    content_type: str = "text/plain; charset=utf-8",
+) -> InboundMessage:
+    """Raw bytes as a mail client would send them, parsed the way the daemon parses them."""
+    head = [
+        f"From: {sender}",
+        "To: Support <support@example.co.uk>",
+        f"Subject: {subject}",
+        "Date: Tue, 03 Sep 2024 10:00:00 +0100",
+        "Message-ID: <case@example.org>",
+        "MIME-Version: 1.0",
+        f"Content-Type: {content_type}",
+        "Content-Transfer-Encoding: 8bit",
+        *headers,
+    ]
+    raw = "\r\n".join(head) + "\r\n\r\n" + body.replace("\n", "\r\n")
+    return parse_message(raw.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Case:
+    """One message and what the classifier must say about it."""
+
+    body: str
+    kind: str
+    rights: tuple[str, ...] = ()
+    opt_out: tuple[str, ...] = ()
+    subject: str = "Hello"
+    language: str | None = None
+    on_behalf: bool | None = None
+    headers: tuple[str, ...] = field(default=())
+    sender: str = SENDER
+    content_type: str = "text/plain; charset=utf-8"
+
+
+def check(case: Case) -> Classification:
+    result = classify(make(case.body, case.subject, sender=case.sender, headers=case.headers))
+    assert result.kind == case.kind, result.evidence
+    assert set(result.rights) == set(case.rights), result.evidence
+    assert set(result.opt_out) == set(case.opt_out), result.evidence
+    if case.language is not None:
+        assert result.language == case.language
+    if case.on_behalf is not None:
+        assert result.on_behalf is case.on_behalf, result.evidence
+    assert result.evidence, "every label names what decided it"
+    return result
+
+
+R = "rights_request"
+ALL = ("email", "phone")
+
+ENGLISH_RIGHTS = {
+    "sar-formal": Case(
+        "Dear Sir or Madam,\n\nUnder Article 15 of the UK GDPR I request a copy of all personal "
+        "data you hold about me.\n\nYours faithfully,\nAnn Example",
+        R,
+        ("access",),
+        subject="Subject access request",
+    ),
+    "sar-acronym": Case("This is a DSAR. Please respond within one month.", R, ("access",)),
+    "access-casual": Case("what info do u have on me", R, ("access",)),
+    "access-know": Case("I want to know what data you have about me.", R, ("access",)),
+    "access-typo": Case("wat data do you hav on me", R, ("access",)),
+    "access-no-keywords": Case(
+        "Could you tell me everything you have on me? Thanks.", R, ("access",)
+    ),
+    "access-angry": Case(
+        "Under GDPR I demand to know what you know about me and who you sold it to!!!",
+        R,
+        ("access",),
+    ),
+    "rectification-formal": Case(
+        "I am requesting rectification of inaccurate personal data under Article 16.",
+        R,
+        ("rectification",),
+    ),
+    "rectification-casual": Case(
+        "Hi, my name is spelled wrong in your records, it should be Smyth not Smith.",
+        R,
+        ("rectification",),
+    ),
+    "rectification-update-details": Case(
+        "Please update my details, I have married and my surname has changed.",
+        R,
+        ("rectification",),
+    ),
+    "erasure-account": Case("please delete my account", R, ("erasure",)),
+    "erasure-forgotten": Case(
+        "I want to exercise my right to be forgotten.", R, ("erasure",), subject="RTBF"
+    ),
+    "erasure-database": Case("Remove me from your database, all of it.", R, ("erasure",)),
+    "erasure-typos": Case("Plese delte my acount and all my informaton", R, ("erasure",)),
+    "erasure-citation-only": Case(
+        "Request under Art. 17 GDPR, customer number 48213.", R, ("erasure",)
+    ),
+    "restriction": Case(
+        "Please restrict processing of my personal data until the dispute is resolved.",
+        R,
+        ("restriction",),
+    ),
+    "portability": Case(
+        "Please send my data in a machine-readable format so I can move to another provider.",
+        R,
+        ("portability",),
+    ),
+    "objection-profiling": Case(
+        "I object to you processing my data for profiling.", R, ("objection",)
+    ),
+    "objection-do-not-sell": Case("Do not sell my personal information.", R, ("objection",)),
+    "objection-consent-withdrawn": Case(
+        "I hereby withdraw my consent to the processing of my data.", R, ("objection",)
+    ),
+    "automated-decision": Case(
+        "Your system rejected my loan application automatically. I want a human to review "
+        "the decision.",
+        R,
+        ("automated_decision",),
+    ),
+    "automated-decision-formal": Case(
+        "I request human intervention regarding the automated decision on my credit limit.",
+        R,
+        ("automated_decision",),
+    ),
+    "information-source": Case("Where did you get my email address from?", R, ("information",)),
+    "information-recipients": Case("Who have you shared my details with?", R, ("information",)),
+    "information-legal-basis": Case(
+        "On what legal basis do you process my data?", R, ("information",)
+    ),
+    "information-consent-proof": Case(
+        "Please send me proof of my consent to your newsletter.", R, ("information",)
+    ),
+    "access-subsumes-purposes": Case(
+        "Please send me a copy of my personal data and tell me why you are processing my data.",
+        R,
+        ("access",),
+    ),
+    "access-and-legal-basis": Case(
+        "Please send me a copy of my personal data. What is the legal basis for the processing?",
+        R,
+        ("access", "information"),
+    ),
+    "erasure-and-marketing": Case(
+        "Delete all my data and stop sending me marketing emails.",
+        R,
+        ("erasure",),
+        ("email",),
+    ),
+    "direct-marketing-objection": Case(
+        "I object to the processing of my personal data for direct marketing purposes.",
+        R,
+        ("objection",),
+        ALL,
+    ),
+    "direct-marketing-objection-channel": Case(
+        "I object to direct marketing by email.", R, ("objection",), ("email",)
+    ),
+    "several-rights": Case(
+        "Please send me a copy of my data, then erase all my personal data.",
+        R,
+        ("access", "erasure"),
+    ),
+    "erasure-wipe-everything": Case(
+        "Hi there, can you please close my account and wipe everything you have on me? cheers",
+        R,
+        ("erasure",),
+    ),
+    "erasure-gone": Case("i want all my info gone from ur system", R, ("erasure",)),
+    "access-and-erasure-if-any": Case(
+        "Hello, I'd like to know whether you hold any data about me, and if so please delete it.",
+        R,
+        ("access", "erasure"),
+    ),
+    "access-have-a-copy": Case(
+        "Can I have a copy of everything you hold on me please?", R, ("access",)
+    ),
+    "portability-csv": Case(
+        "Can I get my data in CSV so I can take it to a competitor?", R, ("portability",)
+    ),
+    "automated-decision-casual": Case(
+        "I think a computer decided to refuse my application. I'd like someone to look at it "
+        "again.",
+        R,
+        ("automated_decision",),
+    ),
+    "information-never-gave": Case(
+        "Why did you send me this email? I never gave you my address.", R, ("information",)
+    ),
+    "marketing-use-objection": Case(
+        "Please don't use my data for marketing anymore.", R, ("objection",), ALL
+    ),
+    "generic-gdpr-request": Case(
+        "This is a GDPR request, please process it.", R, (), subject="GDPR request"
+    ),
+}
+
+OPT_OUTS = {
+    "stop-calling": Case("stop calling me", "opt_out", (), ("phone",)),
+    "do-not-call": Case(
+        "Please put my number on your do not call list.", "opt_out", (), ("phone",)
+    ),
+    "tps": Case(
+        "Please remove me from your call list. I'm registered with the TPS.",
+        "opt_out",
+        (),
+        ("phone",),
+    ),
+    "no-more-texts": Case("No more texts please.", "opt_out", (), ("phone",)),
+    "keep-ringing": Case("You keep ringing me at dinner time. Stop it.", "opt_out", (), ("phone",)),
+    "take-me-off": Case("Please take me off your list", "opt_out", (), ("email",)),
+    "unsubscribe-me": Case("Unsubscribe me from your newsletter.", "opt_out", (), ("email",)),
+    "want-to-unsubscribe": Case(
+        "I want to unsubscribe from these emails", "opt_out", (), ("email",)
+    ),
+    "stop-emailing": Case("Stop emailing me, thanks.", "opt_out", (), ("email",)),
+    "stop-reply": Case("STOP", "opt_out", (), ("email",), subject="Re: Spring sale"),
+    "unsubscribe-reply": Case("unsubscribe", "opt_out", (), ("email",), subject="Re: News"),
+    "subject-only-unsubscribe": Case("", "opt_out", (), ("email",), subject="Unsubscribe"),
+    "stop-contacting": Case("Stop contacting me!", "opt_out", (), ALL),
+    "all-marketing": Case(
+        "I do not want to receive any more marketing from you.", "opt_out", (), ALL
+    ),
+    "marketing-both-named": Case(
+        "No more marketing please, neither by email nor by phone.", "opt_out", (), ALL
+    ),
+    "marketing-emails": Case("Please stop sending me marketing emails.", "opt_out", (), ("email",)),
+    "never-signed-up": Case(
+        "I never signed up for this. How did you get my email? Remove me now.",
+        R,
+        ("information",),
+        ("email",),
+    ),
+}
+
+LANGUAGES = {
+    "de-access": Case(
+        "Ich möchte wissen, welche Daten Sie über mich gespeichert haben.",
+        R,
+        ("access",),
+        language="de",
+    ),
+    "de-erasure": Case("Bitte löschen Sie alle meine Daten. Danke!", R, ("erasure",)),
+    "de-erasure-no-umlaut": Case("bitte meine daten loeschen", R, ("erasure",)),
+    "de-objection": Case(
+        "Hiermit widerspreche ich der Nutzung meiner Daten für Werbezwecke.",
+        R,
+        ("objection",),
+        ALL,
+    ),
+    "de-phone": Case("Bitte rufen Sie mich nicht mehr an.", "opt_out", (), ("phone",)),
+    "de-newsletter": Case(
+        "Bitte melden Sie mich vom Newsletter ab.", "opt_out", (), ("email",), language="de"
+    ),
+    "de-formal": Case(
+        "Sehr geehrte Damen und Herren,\n\nich bitte hiermit um Auskunft gemäß Art. 15 DSGVO "
+        "über die zu meiner Person gespeicherten Daten.\n\nMit freundlichen Grüßen",
+        R,
+        ("access",),
+        language="de",
+    ),
+    "fr-erasure": Case(
+        "Merci de supprimer toutes mes données personnelles.", R, ("erasure",), language="fr"
+    ),
+    "fr-access": Case("Je souhaite obtenir une copie de mes données personnelles.", R, ("access",)),
+    "fr-email": Case("Je ne veux plus recevoir vos e-mails.", "opt_out", (), ("email",)),
+    "fr-phone": Case("Arrêtez de m'appeler s'il vous plaît.", "opt_out", (), ("phone",)),
+    "fr-objection": Case(
+        "Je m'oppose au traitement de mes données à des fins de prospection.",
+        R,
+        ("objection",),
+        ALL,
+    ),
+    "es-erasure": Case(
+        "Quiero que borren todos mis datos personales.", R, ("erasure",), language="es"
+    ),
+    "es-access": Case("Quiero saber qué datos tienen sobre mí.", R, ("access",)),
+    "es-email": Case("Por favor, denme de baja de su lista de correo.", "opt_out", (), ("email",)),
+    "es-phone": Case("Dejen de llamarme, por favor.", "opt_out", (), ("phone",)),
+    "it-erasure": Case(
+        "Vi chiedo di cancellare tutti i miei dati personali.", R, ("erasure",), language="it"
+    ),
+    "it-access": Case("Vorrei sapere quali dati avete su di me.", R, ("access",)),
+    "it-email": Case("Non voglio più ricevere email da voi.", "opt_out", (), ("email",)),
+    "it-rectification": Case(
+        "Chiedo la rettifica del mio indirizzo, i dati sono errati.", R, ("rectification",)
+    ),
+    "nl-erasure": Case("Verwijder al mijn gegevens alstublieft.", R, ("erasure",), language="nl"),
+    "nl-access": Case("Ik wil graag inzage in mijn persoonsgegevens.", R, ("access",)),
+    "nl-email": Case(
+        "Ik wil geen e-mails meer ontvangen, schrijf me uit.", "opt_out", (), ("email",)
+    ),
+    "nl-phone": Case("Bel me niet meer.", "opt_out", (), ("phone",)),
+    "pl-erasure": Case(
+        "Proszę usunąć wszystkie moje dane osobowe.", R, ("erasure",), language="pl"
+    ),
+    "pl-access": Case("Chcę wiedzieć, jakie dane o mnie przechowujecie.", R, ("access",)),
+    "pl-phone": Case("Proszę nie dzwonić do mnie więcej.", "opt_out", (), ("phone",)),
+    "pt-erasure": Case(
+        "Por favor apaguem todos os meus dados pessoais.", R, ("erasure",), language="pt"
+    ),
+    "pt-access": Case(
+        "Gostaria de saber quais dados pessoais vocês têm sobre mim.", R, ("access",)
+    ),
+    "pt-phone": Case("Parem de me ligar.", "opt_out", (), ("phone",)),
+    "sv-erasure": Case("Radera alla mina personuppgifter.", R, ("erasure",), language="sv"),
+    "sv-access": Case("Jag vill veta vilka uppgifter ni har om mig.", R, ("access",)),
+    "sv-phone": Case("Sluta ringa mig.", "opt_out", (), ("phone",)),
+    "sv-email": Case("Avregistrera mig från nyhetsbrevet.", "opt_out", (), ("email",)),
+    "sv-account": Case("Jag vill att ni tar bort mitt konto.", R, ("erasure",)),
+    "sv-marketing": Case("Jag vill inte ha mer reklam.", "opt_out", (), ALL),
+    "de-database": Case("Hallo, bitte entfernen Sie mich aus Ihrer Datenbank.", R, ("erasure",)),
+    "de-account-passive": Case("Ich will, dass mein Konto gelöscht wird.", R, ("erasure",)),
+    "de-advertising": Case("Hören Sie auf, mir Werbung zu schicken!", "opt_out", (), ALL),
+    "de-rectification": Case(
+        "Meine Adresse in Ihrem System ist falsch, bitte korrigieren Sie sie.",
+        R,
+        ("rectification",),
+    ),
+    "de-source": Case("Woher haben Sie meine E-Mail-Adresse?", R, ("information",)),
+    "fr-account": Case("Je veux que vous effaciez mon compte.", R, ("erasure",)),
+    "fr-what-data": Case("Quelles informations avez-vous sur moi ?", R, ("access",)),
+    "fr-source": Case("D'où tenez-vous mes coordonnées ?", R, ("information",)),
+    "fr-advertising": Case("Ne m'envoyez plus de publicité.", "opt_out", (), ALL),
+    "es-access-right": Case("Quiero ejercer mi derecho de acceso.", R, ("access",)),
+    "es-account": Case("Borren mi cuenta, por favor.", R, ("erasure",)),
+    "es-advertising": Case("No quiero recibir más publicidad.", "opt_out", (), ALL),
+    "it-account": Case("Voglio che cancelliate il mio account.", R, ("erasure",)),
+    "it-promo-email": Case("Smettete di inviarmi email pubblicitarie.", "opt_out", (), ("email",)),
+    "nl-account": Case("Ik wil dat jullie mijn account verwijderen.", R, ("erasure",)),
+    "nl-advertising": Case("Stop met het sturen van reclame.", "opt_out", (), ALL),
+    "pl-account": Case("Chcę usunąć moje konto.", R, ("erasure",)),
+    "pl-copy": Case("Proszę o kopię moich danych osobowych.", R, ("access",)),
+    "pl-marketing-mail": Case(
+        "Nie chcę otrzymywać więcej maili marketingowych.", "opt_out", (), ("email",)
+    ),
+    "pt-account": Case("Quero excluir minha conta.", R, ("erasure",)),
+    "pt-copy": Case("Quero uma cópia dos meus dados pessoais.", R, ("access",)),
+    "pt-promo-email": Case(
+        "Não quero receber mais e-mails promocionais.", "opt_out", (), ("email",)
+    ),
+    "sv-copy": Case("Skicka en kopia av mina personuppgifter.", R, ("access",)),
+}
+
+HARD_NEGATIVES = {
+    "duplicate-invoice": Case("please delete the duplicate invoice", "other"),
+    "attachment": Case("remove the attachment from my last email please", "other"),
+    "account-access": Case("I can't access my account, can you help?", "other"),
+    "delivery-address": Case(
+        "please update the delivery address on order 1234 to 5 High Street", "other"
+    ),
+    "cookies": Case("Do you use cookies on your website?", "other"),
+    "privacy-question": Case("Is my data stored in the EU? Just curious.", "other"),
+    "sales": Case("Can you send me a quote for 500 units of the blue widget?", "other"),
+    "phishing": Case(
+        "Dear customer, your account will be suspended. Verify your details at "
+        "http://bit.ly/xyz within 24 hours.",
+        "other",
+    ),
+    "job-application": Case(
+        "I'd like to apply for the sales manager position. Please find my CV attached.", "other"
+    ),
+    "parcel": Case("My parcel could not be delivered, can you check?", "other"),
+    "negated-erasure": Case(
+        "Please do not delete my account, I only want to change my password.", "other"
+    ),
+    "access-word": Case("How do I access the invoices for last year?", "other"),
+    "data-sheet": Case("Could you send me a copy of the data sheet for model X?", "other"),
+    "de-invoice": Case("Bitte löschen Sie die doppelte Rechnung.", "other"),
+    "de-login": Case("Ich kann mich nicht in mein Konto einloggen.", "other"),
+    "fr-invoice": Case("Pouvez-vous supprimer la facture en double ?", "other"),
+    "es-invoice": Case("¿Pueden eliminar la factura duplicada?", "other"),
+    "it-order": Case("Potete annullare il mio ordine numero 5521?", "other"),
+    "nl-invoice": Case("Kunt u de dubbele factuur verwijderen?", "other"),
+    "pl-job-consent": Case(
+        "Wyrażam zgodę na przetwarzanie moich danych osobowych w celu rekrutacji.", "other"
+    ),
+    "pt-order": Case("Quando chega a minha encomenda?", "other"),
+    "sv-invoice": Case("Kan ni skicka fakturan igen?", "other"),
+    "newsletter-praise": Case("I love your newsletter, keep it coming!", "other"),
+    "invoice-copy": Case("Can you send me a copy of my invoice from March?", "other"),
+    "app-access": Case("I want to access my data in the app but it crashes on login.", "other"),
+    "delete-message": Case("Please delete my previous message, I sent it by mistake.", "other"),
+    "card-details": Case("Please remove my card details from the checkout page.", "other"),
+    "old-address": Case("Could you delete my old address and use the new one?", "other"),
+    "de-which-data": Case(
+        "Können Sie mir sagen, welche Daten ich für die Registrierung brauche?", "other"
+    ),
+    "fr-quoted-footer": Case(
+        "Merci beaucoup !\n\nLe mar. 3 sept. 2024 à 10:00, Example <news@example.co.uk> a "
+        "écrit :\n> Pour vous désinscrire, cliquez ici.",
+        "other",
+    ),
+    "es-quoted-footer": Case(
+        "Gracias.\n\nEl mar, 3 sept 2024 a las 10:00, Example (<news@example.co.uk>) "
+        "escribió:\n> Para darte de baja haz clic aquí.",
+        "other",
+    ),
+    "report-data-wrong": Case(
+        "The data in the report is wrong, please delete it and send again.", "other"
+    ),
+    "invoice-resend": Case("Can you delete the invoice and send me a new one?", "other"),
+    "complaint-no-request": Case(
+        "Your delivery driver was rude and the parcel was late. Very disappointing.", "other"
+    ),
+}
+
+QUOTED = "\n".join(
+    [
+        "Thanks, that answers my question!",
+        "",
+        "On Tue, 3 Sep 2024 at 10:00, Example Trading <news@example.co.uk> wrote:",
+        "> Our autumn range is here.",
+        "> To unsubscribe, click here. You are receiving this email because you signed up.",
+        "> Delete your data at any time in your account settings.",
+    ]
+)
+OUTLOOK_QUOTE = "\n".join(
+    [
+        "Great, thank you.",
+        "",
+        "From: Example Trading <news@example.co.uk>",
+        "Sent: Tuesday, 3 September 2024 10:00",
+        "To: Ann Example",
+        "Subject: Autumn sale",
+        "",
+        "If you no longer wish to receive these emails, unsubscribe here.",
+        "Please delete my account is what many customers ask us.",
+    ]
+)
+GERMAN_QUOTE = "\n".join(
+    [
+        "Vielen Dank für die schnelle Antwort.",
+        "",
+        "Am 03.09.2024 um 10:00 schrieb Example Trading <news@example.co.uk>:",
+        "Newsletter abbestellen: hier klicken. Bitte löschen Sie alle meine Daten.",
+    ]
+)
+FORWARD_OWN = "\n".join(
+    [
+        "I have had no answer to this, see below.",
+        "",
+        "---------- Forwarded message ---------",
+        "From: Ann Example <ann@example.org>",
+        "Date: Tue, 3 Sep 2024",
+        "Subject: Please delete my account",
+        "",
+        "Please delete my account and all my personal data.",
+    ]
+)
+FORWARD_OTHER = "\n".join(
+    [
+        "FYI, look what this customer sent us.",
+        "",
+        "---------- Forwarded message ---------",
+        "From: Bob <bob@example.net>",
+        "Date: Tue, 3 Sep 2024",
+        "",
+        "Please delete my account and all my personal data.",
+    ]
+)
+LONG_MAIL = (
+    "Hello,\n\n"
+    + "I ordered a sofa in March and it arrived with a broken leg. " * 30
+    + "\n\nThe replacement took six weeks and the courier left it in the rain.\n\n"
+    "Anyway, I am done with you. Please delete all my personal data.\n\nAnn"
+)
+SIGNATURE = (
+    "Where did you get my number from?\n\n-- \nAnn Example\nTo unsubscribe from my "
+    "thoughts, delete me from your heart"
+)
+
+TRAPS = {
+    "quoted-footer": Case(QUOTED, "other"),
+    "outlook-quoted-footer": Case(OUTLOOK_QUOTE, "other"),
+    "german-quoted-request": Case(GERMAN_QUOTE, "other"),
+    "forwarded-own-request": Case(FORWARD_OWN, R, ("erasure",)),
+    "forwarded-other-request": Case(FORWARD_OTHER, "other"),
+    "buried-request": Case(LONG_MAIL, R, ("erasure",)),
+    "signature-ignored": Case(SIGNATURE, R, ("information",)),
+    "footer-in-own-mail-first-person": Case(
+        "I want to unsubscribe from this newsletter.", "opt_out", (), ("email",)
+    ),
+    "on-behalf-client": Case(
+        "I am writing on behalf of my client, Mr John Smith, to request a copy of all personal "
+        "data you hold about him under Article 15 UK GDPR.",
+        R,
+        ("access",),
+        on_behalf=True,
+    ),
+    "on-behalf-parent": Case(
+        "My son is 14. Please delete his account and all his data.",
+        R,
+        ("erasure",),
+        on_behalf=True,
+    ),
+    "on-behalf-deceased": Case(
+        "My mother passed away last month. Please delete her account.",
+        R,
+        ("erasure",),
+        on_behalf=True,
+    ),
+    "on-behalf-other-address": Case(
+        "Please delete all my personal data, including my old address bob.old@example.net.",
+        R,
+        ("erasure",),
+        on_behalf=True,
+    ),
+    "own-address-is-not-behalf": Case(
+        "Please delete all my personal data. My email is ann@example.org.",
+        R,
+        ("erasure",),
+        on_behalf=False,
+    ),
+    "solicitor-third-person": Case(
+        "We act for Mrs Jane Doe and request all records you hold on her pursuant to Article 15.",
+        R,
+        ("access",),
+        on_behalf=True,
+    ),
+    "de-on-behalf": Case(
+        "Im Namen meines Mandanten beantrage ich Auskunft gemäß Art. 15 DSGVO.",
+        R,
+        ("access",),
+        on_behalf=True,
+    ),
+    "automatic-reply-mentioned-by-person": Case(
+        "I got an automatic reply from you yesterday but nobody answered. Please delete my "
+        "account.",
+        R,
+        ("erasure",),
+    ),
+    "reply-to-auto-reply-subject": Case(
+        "please delete my data", R, ("erasure",), subject="Re: Automatic reply: hello"
+    ),
+    "subject-only-request": Case("", R, ("erasure",), subject="Delete my account"),
+    "unsubscribe-subject-polite-body": Case(
+        "Please remove me.", "opt_out", (), ("email",), subject="Unsubscribe"
+    ),
+    "reply-in-unsubscribe-thread": Case("thanks for the info", "other", subject="Re: Unsubscribe"),
+    "verification-reply-quoting-us": Case(
+        "Yes, I confirm. Code 123456.\n\nOn Tue, 3 Sep 2024 at 10:00, Support "
+        "<support@example.co.uk> wrote:\n> You asked us to delete your data. Reply to confirm.",
+        "other",
+        subject="Re: [DSR-2026-00042] Please confirm your request",
+    ),
+    "html-only": Case(
+        "<html><body><p>Hello,</p><p>please <b>delete my account</b>.</p></body></html>",
+        R,
+        ("erasure",),
+        content_type="text/html; charset=utf-8",
+    ),
+}
+
+AUTO_HEADERS = {
+    "auto-submitted": ("Auto-Submitted: auto-replied",),
+    "auto-generated": ("Auto-Submitted: auto-generated",),
+    "x-autoreply": ("X-Autoreply: yes",),
+    "x-autorespond": ("X-Autorespond: yes",),
+    "precedence-bulk": ("Precedence: bulk",),
+    "precedence-junk": ("Precedence: junk",),
+    "suppress-oof": ("X-Auto-Response-Suppress: OOF",),
+    "suppress-all": ("X-Auto-Response-Suppress: All",),
+    "null-return-path": ("Return-Path: <>",),
+}
+REQUEST = "Please delete all my personal data. Also unsubscribe me."
+
+
+@pytest.mark.parametrize(("name", "headers"), AUTO_HEADERS.items(), ids=list(AUTO_HEADERS))
+def test_autoresponder_headers_win_over_a_quoted_request(
+    name: str, headers: tuple[str, ...]
+) -> None:
+    result = classify(make(REQUEST, "Re: your request", headers=headers))
+    assert result.kind == "auto_reply", name
+    assert result.is_robot and not result.needs_triage
+    assert result.rights == () and result.opt_out == ()
+
+
+def test_auto_submitted_no_is_a_person() -> None:
+    result = classify(make(REQUEST, headers=("Auto-Submitted: no",)))
+    assert result.kind == R
+
+
+BOUNCE_SENDERS = {
+    "mailer-daemon": "MAILER-DAEMON@mx.example.net",
+    "mailer-daemon-no-at": "MAILER-DAEMON",
+    "null-sender": "Mail Delivery System <>",
+    "postmaster": "postmaster@example.net",
+}
+
+
+@pytest.mark.parametrize("sender", BOUNCE_SENDERS.values(), ids=list(BOUNCE_SENDERS))
+def test_daemon_senders_are_bounces(sender: str) -> None:
+    result = classify(make(REQUEST, "Returned mail", sender=sender))
+    assert result.kind == "bounce"
+    assert result.rights == ()
+
+
+BOUNCE_TEXTS = {
+    "postfix": (
+        "Undelivered Mail Returned to Sender",
+        "This is the mail system at host mx.example.net.\n\nI'm sorry to have to inform you "
+        "that your message could not be delivered to one or more recipients.",
+    ),
+    "exim": (
+        "Mail delivery failed: returning message to sender",
+        "This message was created automatically by mail delivery software.\n\nA message that "
+        "you sent could not be delivered to one or more of its recipients.",
+    ),
+    "qmail": (
+        "failure notice",
+        "Hi. This is the qmail-send program at mx.example.net.\nI'm afraid I wasn't able to "
+        "deliver your message to the following addresses.",
+    ),
+    "sendmail": (
+        "Returned mail: see transcript for details",
+        "The original message was received at Tue, 3 Sep 2024 10:00:00 +0100\n\n"
+        "----- The following addresses had permanent fatal errors -----\n<bob@example.net>",
+    ),
+    "exchange-en": (
+        "Undeliverable: Please delete my data",
+        "Delivery has failed to these recipients or groups:\nbob@example.net",
+    ),
+    "exchange-de": (
+        "Unzustellbar: Bitte löschen Sie meine Daten",
+        "Die Nachricht konnte nicht zugestellt werden.",
+    ),
+    "exchange-fr": ("Non remis : Demande", "La remise a échoué pour ces destinataires ou groupes."),
+    "exchange-es": (
+        "No se puede entregar: Solicitud",
+        "Error en la entrega a estos destinatarios o grupos:",
+    ),
+    "gmail": (
+        "Delivery Status Notification (Failure)",
+        "** Address not found **\n\nYour message wasn't delivered to bob@example.net because "
+        "the address couldn't be found.",
+    ),
+    "quoting-request": (
+        "Undelivered Mail Returned to Sender",
+        "This is the mail system at host mx.example.net.\n\n--- original ---\n" + REQUEST,
+    ),
+}
+
+
+@pytest.mark.parametrize(("subject", "body"), BOUNCE_TEXTS.values(), ids=list(BOUNCE_TEXTS))
+def test_mail_server_failure_texts_are_bounces(subject: str, body: str) -> None:
+    result = classify(make(body, subject, sender="Mail System <system@mx.example.net>"))
+    assert result.kind == "bounce", result.evidence
+    assert result.rights == () and result.opt_out == ()
+
+
+def test_delivery_status_report_structure_is_a_bounce() -> None:
+    raw = (
+        "From: someone@example.net\r\nTo: support@example.co.uk\r\nSubject: Hello\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; "
+        'boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n'
+        + REQUEST
+        + "\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n"
+        "\r\nFinal-Recipient: rfc822; bob@example.net\r\nAction: failed\r\n--b--\r\n"
+    )
+    result = classify(parse_message(raw.encode()))
+    assert result.kind == "bounce"
+    assert "delivery-status" in result.evidence[0]
+
+
+def test_x_failed_recipients_is_a_bounce() -> None:
+    headers = ("X-Failed-Recipients: bob@example.net",)
+    assert classify(make(REQUEST, headers=headers)).kind == "bounce"
+
+
+VACATIONS = {
+    "en": "I am out of the office until Monday 3 June with limited access to email.",
+    "en-leave": "Thank you for your email. I am currently on annual leave and will respond on "
+    "my return.",
+    "de": "Vielen Dank für Ihre Nachricht. Ich bin bis zum 12.08. nicht im Büro.",
+    "fr": "Je suis absente du bureau jusqu'au 15 août.",
+    "es": "Estoy fuera de la oficina hasta el lunes.",
+    "it": "Sono fuori ufficio fino al 20 agosto.",
+    "nl": "Ik ben momenteel afwezig tot en met 5 mei.",
+    "pl": "Jestem na urlopie do 10 lipca.",
+    "pt": "Estou ausente até dia 3 de junho.",
+    "sv": "Jag är på semester till den 1 augusti.",
+    "ticket-receipt": "This is an automated response. Your request has been received and a "
+    "ticket has been created.",
+    "helpdesk-receipt": "Thank you for contacting us. Your ticket #1234 has been created and we "
+    "will get back to you.",
+}
+
+
+@pytest.mark.parametrize("body", VACATIONS.values(), ids=list(VACATIONS))
+def test_vacation_texts_without_headers_are_auto_replies(body: str) -> None:
+    quoted = f"{body}\n\n-----Original Message-----\n{REQUEST}"
+    assert classify(make(quoted, "Re: Request")).kind == "auto_reply"
+
+
+AUTO_SUBJECTS = ["Automatic reply: Data request", "Abwesenheitsnotiz: Anfrage", "Out of Office"]
+
+
+@pytest.mark.parametrize("subject", AUTO_SUBJECTS)
+def test_autoresponder_subjects(subject: str) -> None:
+    assert classify(make("Thanks for your mail.", subject)).kind == "auto_reply"
+
+
+def test_newsletter_is_other_not_opt_out() -> None:
+    headers = ("List-Unsubscribe: <mailto:leave@news.example.com>", "Precedence: bulk")
+    body = "Big sale this week!\n\nTo unsubscribe, click here. Stop receiving these emails."
+    result = classify(make(body, "Our sale", sender="news@news.example.com", headers=headers))
+    assert result.kind == "other"
+    assert "List-Unsubscribe" in result.evidence[0]
+
+
+def test_abuse_feedback_report_is_other() -> None:
+    body = "This is an email abuse report for an email message received from IP 192.0.2.1."
+    result = classify(make(body, "Abuse report", sender="feedback@isp.example.net"))
+    assert result.kind == "other"
+
+
+PARTIAL = {
+    "cs": "Prosím o výmaz všech mých osobních údajů podle článku 17 GDPR.",
+    "ja": "個人情報の開示を請求します。",
+    "zh": "请删除我的个人数据。",
+    "el": "Παρακαλώ διαγράψτε τα προσωπικά μου δεδομένα.",
+}
+
+
+@pytest.mark.parametrize(("language", "body"), PARTIAL.items(), ids=list(PARTIAL))
+def test_languages_read_in_part_are_requests_for_triage(language: str, body: str) -> None:
+    result = classify(make(body, "Request"))
+    assert result.kind == R
+    assert result.language == language
+    assert result.needs_triage and result.confidence < TRIAGE_BELOW
+
+
+def test_unreadable_ordinary_mail_goes_to_triage() -> None:
+    result = classify(make("Hyvää päivää, milloin tilaukseni saapuu perille?", "Tilaus"))
+    assert result.kind == "other"
+    assert result.language not in READ_LANGUAGES
+    assert result.needs_triage
+
+
+TABLES = {**ENGLISH_RIGHTS, **OPT_OUTS, **LANGUAGES, **HARD_NEGATIVES, **TRAPS}
+
+
+@pytest.mark.parametrize("case", TABLES.values(), ids=list(TABLES))
+def test_labelled_cases(case: Case) -> None:
+    check(case)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [name for name, case in TABLES.items() if case.kind in (R, "opt_out") and not case.on_behalf],
+)
+def test_clear_requests_are_answered_automatically(name: str) -> None:
+    case = TABLES[name]
+    result = check(case)
+    if name == "generic-gdpr-request":
+        assert result.needs_triage, "a request without a recognisable right needs a person"
+    else:
+        assert not result.needs_triage, (result.confidence, result.evidence)
+
+
+def test_on_behalf_requests_need_triage() -> None:
+    result = check(TRAPS["on-behalf-client"])
+    assert result.needs_triage and result.confidence >= TRIAGE_BELOW
+
+
+def test_evidence_names_the_phrase() -> None:
+    result = classify(make("please delete my account"))
+    assert any('"delete my account"' in item for item in result.evidence)
+
+
+def test_evidence_names_the_header() -> None:
+    result = classify(make(REQUEST, headers=("Auto-Submitted: auto-replied",)))
+    assert result.evidence == ("header Auto-Submitted: auto-replied",)
+
+
+def test_confidence_in_range_and_deterministic() -> None:
+    for case in TABLES.values():
+        message = make(case.body, case.subject, sender=case.sender, headers=case.headers)
+        first, second = classify(message), classify(message)
+        assert first == second
+        assert 0.0 <= first.confidence <= 1.0
+
+
+def test_request_at_the_end_of_a_very_long_mail() -> None:
+    filler = "I had a problem with my order and the courier was late again.\n" * 2000
+    result = classify(make(filler + "\nAnyway, please delete my account."))
+    assert (result.kind, result.rights) == (R, ("erasure",))
+
+
+def test_empty_and_broken_messages_do_not_raise() -> None:
+    assert classify(parse_message(b"")).kind == "other"
+    assert classify(parse_message(b"\xff\xfe garbage \x00")).kind in ("other", "bounce")
+
+
+def test_labels_follow_the_contract_order() -> None:
+    result = classify(
+        make("Erase all my personal data, and send me a copy of my personal data first.")
+    )
+    assert result.rights == ("access", "erasure")
+
+
+def test_classifier_imports_no_io_library() -> None:
+    code = (
+        "import sys, mailbot.classify; "
+        "print(','.join(m for m in ('sqlalchemy','imapclient','aiosmtplib','jinja2') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""
