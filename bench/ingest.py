@@ -370,7 +370,7 @@ name = "Example Trading Ltd"
 support_address = {_toml_str(SUPPORT)}
 
 [staff]
-addresses = ["dpo@example.co.uk"]
+addresses = {'["dpo@example.co.uk"]' if args.staff else "[]"}
 
 [logging]
 level = "WARNING"
@@ -453,9 +453,10 @@ def check_run(n: int, run: RunResult) -> list[str]:
     errors = []
     if run.returncode != 0:
         errors.append(f"run --once exited with {run.returncode}: {run.stderr.strip()[-2000:]}")
-    for key in ("fetched", "tickets", "sent"):
-        if run.summary.get(key) != n:
-            errors.append(f"run summary {key}={run.summary.get(key)!r}, expected {n}")
+    expected = {"fetched": n, "tickets": n, "sent": n * MAILS_PER_MESSAGE}
+    for key, want in expected.items():
+        if run.summary.get(key) != want:
+            errors.append(f"run summary {key}={run.summary.get(key)!r}, expected {want}")
     if run.summary.get("errors"):
         errors.append(f"run summary errors: {run.summary['errors']}")
     if errors and run.returncode == 0:
@@ -468,10 +469,13 @@ def check_run(n: int, run: RunResult) -> list[str]:
 def check_sink(n: int, requests: list[bytes], sink: SmtpSink) -> list[str]:
     """N mails, N distinct Message-IDs, and each request answered exactly once."""
     errors = []
-    mails = sink.messages
-    ids = [m.message_id for m in mails]
-    if len(mails) != n:
-        errors.append(f"the SMTP sink received {len(mails)} mails, expected {n}")
+    everything = sink.messages
+    ids = [m.message_id for m in everything]
+    if len(everything) != n * MAILS_PER_MESSAGE:
+        errors.append(
+            f"the SMTP sink received {len(everything)} mails, expected {n * MAILS_PER_MESSAGE}"
+        )
+    mails = [m for m in everything if m.rcpt_tos != ("dpo@example.co.uk",)]
     if None in ids:
         errors.append(f"{ids.count(None)} sent mails have no Message-ID")
     duplicates = [i for i, c in Counter(ids).items() if c > 1]
@@ -495,7 +499,11 @@ def verify(
 ) -> tuple[list[str], dict[str, Any]]:
     errors = check_run(n, run) + check_sink(n, requests, sink)
     counts = db_counts(db_url)
-    errors += [f"database: {k} = {v}, expected {n}" for k, v in counts.items() if v != n]
+    want = {"tickets": n, "inbound": n}
+    want |= {"outbox_sent": n * MAILS_PER_MESSAGE, "outbox_total": n * MAILS_PER_MESSAGE}
+    errors += [
+        f"database: {k} = {v}, expected {want[k]}" for k, v in counts.items() if v != want[k]
+    ]
     folders = folder_counts(account, ["INBOX", PROCESSED])
     if folders["INBOX"] != 0:
         errors.append(f"INBOX still holds {folders['INBOX']} messages")
@@ -516,6 +524,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=100, help="imap.batch_size")
     parser.add_argument("--smtp-connections", type=int, default=2, help="smtp.connections")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--staff",
+        action="store_true",
+        help="configure a staff address: every new ticket also sends staff a notice",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed for the generated mail")
     parser.add_argument(
         "--profile", metavar="FILE", help="run the child under cProfile, writing FILE"
@@ -643,8 +656,13 @@ def bench(args: argparse.Namespace) -> tuple[dict[str, Any], list[str]]:
     return result, errors
 
 
+MAILS_PER_MESSAGE = 1
+
+
 def main(argv: list[str] | None = None) -> int:
+    global MAILS_PER_MESSAGE
     args = parse_args(argv)
+    MAILS_PER_MESSAGE = 2 if args.staff else 1
     result, errors = bench(args)
     if args.json:
         print(json.dumps(result))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot.classify.robots import classify
+from mailbot.classify import classify
 from mailbot.mail.parse import parse_message
 from mailbot.workflow.decide import (
     Attach,

@@ -303,7 +303,9 @@ class PhraseSet:
                 self.sources.append(variant)
                 self.owners.append(number)
         self._words = frozenset(self._by_word)
-        self._literals = tuple(self._by_literal.items())
+        self._literals = tuple(
+            (literal, tuple(group)) for literal, group in self._by_literal.items()
+        )
 
     def _add(self, variant: int, found: Gate) -> None:
         """Index one variant under the words or literals of its gate."""
@@ -316,12 +318,13 @@ class PhraseSet:
 
     def candidates(self, text: Folded) -> list[int]:
         """The variants whose gate the text opens, in the order their patterns were listed."""
-        found = set(self._always)
+        flat = text.text
+        found = {
+            variant for literal, group in self._literals if literal in flat for variant in group
+        }
         for word in text.words & self._words:
             found.update(self._by_word[word])
-        for literal, variants in self._literals:
-            if literal in text.text:
-                found.update(variants)
+        found.update(self._always)
         return sorted(found)
 
     def finditer(self, variant: int, text: str) -> Iterator[re.Match[str]]:

@@ -112,6 +112,7 @@ def _citations(folded: str) -> list[Citation]:
         marketing = number == "21" and bool(re.search(r"[23]", rest))
         words = article[0] if article else ""
         shown = f"{words}{number}{rest}" if article else f"{number}{after[0] if after else ''}"
+        shown += ")" * (shown.count("(") - shown.count(")"))
         found.append(Citation(_RIGHTS.get(number, ""), shown.strip(" ,."), marketing))
     return [citation for citation in found if citation.right]
 

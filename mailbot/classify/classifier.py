@@ -40,6 +40,7 @@ _UNREAD_OTHER = 0.4
 _PARTIAL_CAP = TRIAGE_BELOW - 0.1
 _SHORT_WITH_ATTACHMENT = 200
 _SHORT_TEXT = 400
+_MAX_EVIDENCE = 10  # a formal letter repeats itself; the first phrases show why
 
 
 def classify(message: InboundMessage) -> Classification:
@@ -75,9 +76,11 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     language = "en" if short else detect_language(own, words=words)
     latin = body.isascii() and subject.text.isascii()
     chosen = _lexicons_for(language, short, words | subject.words, latin)
-    hits = find_hits(subject, chosen, in_subject=True)
-    for part in parts:
-        hits += find_hits(part, chosen, in_subject=False)
+    opening = parts[0] if parts else Folded("", frozenset())
+    joined = Folded(f"{subject.text} | {opening.text}", subject.words | opening.words)
+    hits = find_hits(joined, chosen, subject_length=len(subject.text))
+    for part in parts[1:]:
+        hits += find_hits(part, chosen)
     reading = read(hits, find_citations([subject, *parts]))
     if short:
         language = detect_language(own or message.subject, _hint(hits), words)
@@ -97,7 +100,7 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
         opt_out=reading.sorted_channels(),
         language=language,
         confidence=round(confidence, 2),
-        evidence=(*reading.evidence, *behalf),
+        evidence=(*reading.evidence[:_MAX_EVIDENCE], *behalf),
         on_behalf=bool(behalf),
     )
 

@@ -93,8 +93,9 @@ def _stop_words() -> dict[str, str]:
     return {"stop": "en", **words}
 
 
-def find_hits(text: Folded, chosen: tuple[str, ...], *, in_subject: bool) -> list[Hit]:
-    """Every guarded hit of the chosen languages' lexicons in a folded text."""
+def find_hits(text: Folded, chosen: tuple[str, ...], *, subject_length: int = 0) -> list[Hit]:
+    """Every guarded hit of the chosen languages' lexicons in a folded text; hits that start
+    within the first ``subject_length`` characters come from the subject."""
     hits: list[Hit] = []
     for language in chosen:
         lexicon = _lexicon(language)
@@ -103,6 +104,7 @@ def find_hits(text: Folded, chosen: tuple[str, ...], *, in_subject: bool) -> lis
             for match in lexicon.phrases.finditer(variant, text.text):
                 if not _guarded(text.text, match.start(), cue):
                     after = text.text[match.end() : match.end() + _AFTER]
+                    in_subject = match.start() < subject_length
                     hits.append(Hit(cue, match[0], language, in_subject, after))
     return hits
 

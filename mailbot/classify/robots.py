@@ -26,7 +26,7 @@ _AUTO_HEADERS = (
     "X-Vacation",
 )
 _LIST_HEADERS = ("List-Id", "List-Unsubscribe", "List-Post", "Mailing-List", "X-Mailman-Version")
-_BODY_HEAD = 1500
+_BODY_HEAD = 1000
 _AUTO_HEAD = 400
 _AUTO_MAX_CHARS = 8000
 

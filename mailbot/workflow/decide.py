@@ -27,6 +27,11 @@ _NO_REPLY_LOCAL = re.compile(
 )
 
 
+def is_no_reply_address(address: str) -> bool:
+    """no-reply@, mailer-daemon@, bounces+…@ and friends: addresses no person reads."""
+    return bool(_NO_REPLY_LOCAL.match(address.rpartition("@")[0]))
+
+
 @dataclass(frozen=True, slots=True)
 class Known:
     """What the store already knows that bears on this message."""
@@ -196,8 +201,7 @@ def open_ticket(
     message: InboundMessage, _k: Known, classification: Classification, _p: Policy
 ) -> Decision:
     """A request: open a ticket; a sender that cannot take replies goes to staff instead."""
-    local = (message.from_address or "").rpartition("@")[0]
-    may_reply = not _NO_REPLY_LOCAL.match(local)
+    may_reply = not is_no_reply_address(message.from_address or "")
     return OpenTicket(
         classification=classification,
         may_reply=may_reply,

@@ -7,7 +7,6 @@ per address per hour. A refused mail is not queued; the refusal goes on the audi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,13 +20,9 @@ from mailbot.mail.compose import Envelope, compose_mail, header_text
 from mailbot.mail.render import JinjaRenderer
 from mailbot.tickets import store
 from mailbot.tickets.models import InboundMessageRow, OutboxMail, Ticket, UndeliverableAddress
+from mailbot.workflow.decide import is_no_reply_address
 
 ACTOR = "mailbot"
-_NO_REPLY = re.compile(
-    r"^(no-?reply|do-?not-?reply|donotreply|noreply-.*|bounces?|mailer-daemon|postmaster)"
-    r"(\+.*)?@",
-    re.I,
-)
 _MONTHS = {
     "en": [
         "January",
@@ -191,7 +186,7 @@ class Outgoing:
             return "no usable address"
         if lowered in own:
             return "our own address"
-        if _NO_REPLY.match(lowered):
+        if is_no_reply_address(lowered):
             return "a no-reply or system address"
         if session.get(UndeliverableAddress, lowered) is not None:
             return "the address bounced our mail before"
