@@ -446,3 +446,16 @@ async def test_request_for_someone_else_goes_to_triage_without_mail(
     assert ticket(app).state == "triage"
     assert to(smtp_sink, "person1@example.org") == []
     assert any("Triage" in str(message_from_bytes(m.data)["Subject"]) for m in to(smtp_sink, STAFF))
+
+
+async def test_erasure_request_adds_the_address_to_the_register(
+    app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
+) -> None:
+    body = "Under Article 17 GDPR please erase all personal data you hold about me."
+    append_at(imap_account, request_mail(1, subject="Erasure request", body=body), RECEIVED)
+    await run_once(app)
+    erasure = ticket(app)
+    assert erasure.rights == ["erasure"] and erasure.state == "awaiting_verification"
+    with app.sessions() as session:
+        entries = [(s.channel, s.value, s.source) for s in session.scalars(select(Suppression))]
+    assert entries == [("email", "person1@example.org", "erasure")]
