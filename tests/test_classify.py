@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from mailbot.classify import Classification, classify
+from mailbot.classify import Classification, classify, warm_up
 from mailbot.classify.labels import READ_LANGUAGES, TRIAGE_BELOW
 from mailbot.mail.message import InboundMessage
 from mailbot.mail.parse import parse_message
@@ -819,6 +819,11 @@ def test_labels_follow_the_contract_order() -> None:
         make("Erase all my personal data, and send me a copy of my personal data first.")
     )
     assert result.rights == ("access", "erasure")
+
+
+def test_warm_up_loads_everything_once() -> None:
+    warm_up()
+    assert classify(make("please delete my account")).rights == ("erasure",)
 
 
 def test_classifier_imports_no_io_library() -> None:

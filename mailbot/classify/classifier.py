@@ -57,6 +57,14 @@ def classify(message: InboundMessage) -> Classification:
     return _classify_person(message, own)
 
 
+def warm_up() -> None:
+    """Load the language model and compile every lexicon now (about a second), so that the
+    first message a daemon reads is not the slow one."""
+    detect_language("This sentence only loads the language model.", words=frozenset())
+    for name in languages():
+        find_hits(folded("warm up"), (name,))
+
+
 def _head_and_tail(text: str) -> str:
     """A very long mail's start and end, cut at line breaks: a request sits in one of them."""
     if len(text) <= _HEAD + _TAIL:

@@ -38,6 +38,7 @@ from mailbot.workflow.decide import (
     reference_tokens,
 )
 from mailbot.workflow.lifecycle import Lifecycle, find_bounced_mail
+from mailbot.workflow.outgoing import note_answering
 
 log = logging.getLogger("mailbot.ingest")
 ACTOR = "mailbot"
@@ -231,6 +232,7 @@ class Ingestor:
             ticket = self._ticket(session, decision.ticket_id)
             row.ticket_id = ticket.id
             session.flush()  # the thread lookups below must see it (no autoflush)
+            self._note(session, ticket, row)
             store.add_event(
                 session,
                 ticket,
@@ -248,6 +250,7 @@ class Ingestor:
             assert mail is not None
             row.ticket_id = ticket.id
             session.flush()  # the thread lookups below must see it (no autoflush)
+            self._note(session, ticket, row)
             self.lifecycle.bounce(session, ticket, mail, message.text[:2000], now)
             return _result_of(row, ref, ticket.reference)
         if isinstance(decision, OpenTicket):
@@ -262,6 +265,12 @@ class Ingestor:
             )
             return _result_of(row, ref, ticket.reference)
         return _result_of(row, ref)
+
+    @staticmethod
+    def _note(session: Session, ticket: Ticket, row: InboundMessageRow) -> None:
+        if row.from_address:
+            references = tuple(row.references)
+            note_answering(session, ticket.id, row.from_address, row.message_id, references)
 
     @staticmethod
     def _ticket(session: Session, ticket_id: int) -> Ticket:
@@ -300,6 +309,7 @@ class Ingestor:
         session.flush()
         row.ticket_id = ticket.id
         session.flush()  # the thread lookups below must see it (no autoflush)
+        self._note(session, ticket, row)
         store.add_event(
             session,
             ticket,

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from mailbot.config import Settings
@@ -96,6 +96,25 @@ def _join(items: list[str], conjunction: str) -> str:
     return ", ".join(items[:-1]) + conjunction + items[-1]
 
 
+ANSWERING = "mailbot.answering"
+_UNDELIVERABLE = select(UndeliverableAddress.address).where(
+    UndeliverableAddress.address == bindparam("address")
+)
+_RECENT_AUTOMATIC = select(func.count()).where(
+    OutboxMail.recipient == bindparam("recipient"),  # as written, so the index serves it
+    OutboxMail.created_at > bindparam("since"),
+    OutboxMail.automatic.is_(True),
+)
+
+
+def note_answering(
+    session: Session, ticket_id: int, sender: str, message_id: str | None,
+    references: tuple[str, ...],
+) -> None:
+    """Tell this transaction's mail which message of the sender it answers (saves a query)."""
+    session.info.setdefault(ANSWERING, {})[(ticket_id, sender.lower())] = (message_id, references)
+
+
 @dataclass
 class Outgoing:
     """Builds and queues mail; one per daemon, shared by every step that writes mail."""
@@ -141,14 +160,14 @@ class Outgoing:
         language = self.renderer.resolve_language(template, ticket.language)
         context = self.context(ticket, language) | extra
         rendered = self.renderer.render(template, language, context)
-        last = self._last_message_from(session, ticket, address)
+        in_reply_to, references = self._last_message_from(session, ticket, address)
         envelope = Envelope(
             sender=self.settings.company.support_address,
             sender_name=self.settings.company.name,
             recipient=address,
             recipient_name=ticket.requester_name if address == ticket.requester else "",
-            in_reply_to=last.message_id if last else None,
-            references=tuple(last.references) if last else (),
+            in_reply_to=in_reply_to,
+            references=references,
             reference=ticket.reference,
         )
         return self._queue(session, ticket, template, envelope, rendered, now, automatic=True)
@@ -188,18 +207,13 @@ class Outgoing:
             return "our own address"
         if is_no_reply_address(lowered):
             return "a no-reply or system address"
-        if session.get(UndeliverableAddress, lowered) is not None:
+        connection = session.connection()
+        if connection.execute(_UNDELIVERABLE, {"address": lowered}).first() is not None:
             return "the address bounced our mail before"
-        since = now - timedelta(hours=1)
-        sent = session.scalar(
-            select(func.count()).where(
-                OutboxMail.recipient == address,  # as written, so the index serves it
-                OutboxMail.created_at > since,
-                OutboxMail.automatic.is_(True),
-            )
-        )
+        params = {"recipient": address, "since": now - timedelta(hours=1)}
+        sent = connection.execute(_RECENT_AUTOMATIC, params).scalar() or 0
         limit = self.settings.limits.auto_mails_per_sender_per_hour
-        if sent is not None and sent >= limit:
+        if sent >= limit:
             return f"rate limit: {sent} automatic mails to this address in the last hour"
         return None
 
@@ -223,8 +237,12 @@ class Outgoing:
 
     def _last_message_from(
         self, session: Session, ticket: Ticket, address: str
-    ) -> InboundMessageRow | None:
-        return session.scalar(
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """Message-ID and References of the sender's latest message on the ticket."""
+        hint = session.info.get(ANSWERING, {}).get((ticket.id, address.lower()))
+        if hint is not None:
+            return hint  # type: ignore[no-any-return]
+        row = session.scalar(
             select(InboundMessageRow)
             .where(
                 InboundMessageRow.ticket_id == ticket.id,
@@ -233,6 +251,7 @@ class Outgoing:
             .order_by(InboundMessageRow.id.desc())
             .limit(1)
         )
+        return (row.message_id, tuple(row.references)) if row else (None, ())
 
     def _queue(
         self,
