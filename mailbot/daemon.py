@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot import db
 from mailbot.classify import classify
+from mailbot.classify.classifier import warm_up
 from mailbot.config import Settings
 from mailbot.errors import MailboxError, PermanentMailboxError
 from mailbot.faults import Failpoints
@@ -135,7 +136,7 @@ class Daemon:
 
     async def run(self) -> None:
         """Run both loops and the scheduled jobs until ``stop``."""
-        await self._release_own_claims()
+        await self._prepare()
         log_event(log, "daemon.started", owner=self.owner, mailbox=self.app.settings.imap.folder)
         scheduler = AsyncIOScheduler(timezone=self.app.settings.company.timezone)
         scheduler.add_job(
@@ -172,7 +173,7 @@ class Daemon:
 
     async def run_once(self) -> RunSummary:
         """Handle everything in the mailbox now, deliver what is due, and return."""
-        await self._release_own_claims()
+        await self._prepare()
         summary = RunSummary()
         try:
             await self.poller.open()
@@ -190,6 +191,11 @@ class Daemon:
         finally:
             await self._close()
         return summary
+
+    async def _prepare(self) -> None:
+        """Load the classifier's models before the first message, then free stale claims."""
+        await asyncio.to_thread(warm_up)
+        await self._release_own_claims()
 
     async def _release_own_claims(self) -> None:
         """With SQLite this daemon is alone (lock file), so stale claims can be freed now."""

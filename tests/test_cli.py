@@ -251,3 +251,38 @@ def test_upgrade_from_the_first_schema_keeps_the_data(db_url: str) -> None:
         assert row[0] == "DSR-2026-00001" and row[1] == 0 and not row[2]
     finally:
         engine.dispose()
+
+
+def test_classify_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    samples = ROOT / "config" / "demo" / "mail"
+    files = [str(samples / "01-access-request.eml"), str(samples / "04-out-of-office.eml")]
+    assert main(["classify", "--json", *files]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["file"] for r in rows] == files
+    assert rows[0]["kind"] == "rights_request" and rows[0]["rights"] == ["access"]
+    assert rows[1]["kind"] == "auto_reply" and rows[1]["evidence"]
+    assert set(rows[0]) >= {
+        "file",
+        "kind",
+        "rights",
+        "opt_out",
+        "language",
+        "confidence",
+        "evidence",
+    }
+    assert main(["classify", files[0]]) == 0
+    table = capsys.readouterr().out
+    assert "rights_request" in table and "access" in table
+    assert main(["classify", str(tmp_path / "missing.eml")]) == 1
+
+
+def test_classify_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    raw = b"From: a@example.org\r\nSubject: stop calling me\r\n\r\nPlease stop calling me.\r\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    assert main(["classify", "--json", "-"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["file"] == "-" and row["kind"] == "opt_out" and "phone" in row["opt_out"]
