@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.config import OutboxSettings
@@ -99,27 +99,42 @@ def pending_count(session: Session) -> int:
     return int(session.scalar(select(func.count()).where(OutboxMail.state == "pending")) or 0)
 
 
-def record_sent(session: Session, mail: ClaimedMail, now: datetime, response: str) -> None:
-    """Mark one mail sent and note it on its ticket: two statements, no ORM loads."""
-    session.execute(
-        update(OutboxMail)
-        .where(OutboxMail.id == mail.id)
-        .values(
-            state="sent", sent_at=now, attempts=mail.attempts + 1, last_error="",
-            claimed_until=None,
-        )
-        .execution_options(synchronize_session=False)
+_MARK_SENT = (
+    update(OutboxMail)
+    .where(OutboxMail.id == bindparam("mail_id"))
+    .values(
+        state="sent",
+        sent_at=bindparam("now"),
+        attempts=bindparam("attempts"),
+        last_error="",
+        claimed_until=None,
+    )
+)
+_INSERT_EVENT = insert(TicketEvent)
+
+
+def record_sent(connection: Connection, mail: ClaimedMail, now: datetime, response: str) -> None:
+    """Mark one mail sent and note it on its ticket: two prebuilt statements, no ORM."""
+    connection.execute(
+        _MARK_SENT, {"mail_id": mail.id, "now": now, "attempts": mail.attempts + 1}
     )
     if mail.ticket_id is not None:
-        session.execute(
-            insert(TicketEvent).values(
-                ticket_id=mail.ticket_id, at=now, actor="mailbot", event="mail_sent",
-                from_state=None, to_state=None,
-                detail={
-                    "outbox_id": mail.id, "message_id": mail.message_id,
-                    "recipient": mail.recipient, "response": response[:500],
+        connection.execute(
+            _INSERT_EVENT,
+            {
+                "ticket_id": mail.ticket_id,
+                "at": now,
+                "actor": "mailbot",
+                "event": "mail_sent",
+                "from_state": None,
+                "to_state": None,
+                "detail": {
+                    "outbox_id": mail.id,
+                    "message_id": mail.message_id,
+                    "recipient": mail.recipient,
+                    "response": response[:500],
                 },
-            )
+            },
         )
 
 
@@ -238,8 +253,9 @@ class OutboxDelivery:
         return "sent"
 
     def _record_sent(self, mail: ClaimedMail, response: str) -> None:
-        with self.sessions.begin() as session:
-            record_sent(session, mail, self.clock(), response)
+        engine = self.sessions.kw["bind"]
+        with engine.begin() as connection:
+            record_sent(connection, mail, self.clock(), response)
 
     def _record_failure(self, mail: ClaimedMail, error: DeliveryError) -> str:
         with self.sessions.begin() as session:

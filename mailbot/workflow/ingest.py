@@ -69,6 +69,10 @@ class IngestResult:
 Classifier = Callable[[InboundMessage], Classification]
 
 
+class _MessageFailed(Exception):
+    """A message raised in the fast pass: run the batch again, isolating each message."""
+
+
 class Ingestor:
     """Turns fetched messages into recorded rows, tickets and outbox mail."""
 
@@ -89,25 +93,25 @@ class Ingestor:
         self.policy = Policy(own_addresses=frozenset(a for a in own if "@" in a))
 
     def ingest_batch(
-        self, batch: Sequence[FetchedMessage], clock: Callable[[], datetime],
+        self,
+        batch: Sequence[FetchedMessage],
+        clock: Callable[[], datetime],
         on_message: Callable[[], None] = lambda: None,
     ) -> list[IngestResult]:
-        """Record a batch in ONE transaction, each message in its own savepoint.
+        """Record a batch in ONE transaction; a message that fails is quarantined alone.
 
-        Anything unexpected about one message quarantines it (its savepoint rolls back and a
-        quarantine record takes its place) without disturbing the others. Database outages
-        are not the message's fault: they propagate, the whole batch rolls back, and it is
-        fetched again once the database is back.
+        The first pass runs without savepoints (they cost a tenth of the time). If any message
+        raises, that pass is rolled back and the batch runs again with each message in its own
+        savepoint, so the failing one is quarantined with its reason and the others go
+        through. Database outages are not a message's fault: they propagate, the batch rolls
+        back, and it is fetched again once the database is back.
         """
-        results: list[IngestResult] = []
         if not batch:
-            return results
-        with self.sessions.begin() as session:
-            for fetched in batch:
-                results.append(self._ingest_one(session, fetched, clock()))
-                on_message()
-            last = max(batch, key=lambda f: f.ref.uid)
-            store.advance_checkpoint(session, last.ref, clock())
+            return []
+        try:
+            results = self._record_batch(batch, clock, on_message, isolated=False)
+        except _MessageFailed:
+            results = self._record_batch(batch, clock, on_message, isolated=True)
         for result in results:
             log_event(
                 log, "message.recorded", uid=result.ref.uid, disposition=result.disposition,
@@ -115,7 +119,39 @@ class Ingestor:
             )
         return results
 
-    def _ingest_one(
+    def _record_batch(
+        self,
+        batch: Sequence[FetchedMessage],
+        clock: Callable[[], datetime],
+        on_message: Callable[[], None],
+        *,
+        isolated: bool,
+    ) -> list[IngestResult]:
+        results: list[IngestResult] = []
+        with self.sessions.begin() as session:
+            for fetched in batch:
+                if isolated:
+                    results.append(self._ingest_isolated(session, fetched, clock()))
+                else:
+                    results.append(self._ingest_plain(session, fetched, clock()))
+                on_message()
+            last = max(batch, key=lambda f: f.ref.uid)
+            store.advance_checkpoint(session, last.ref, clock())
+        return results
+
+    def _ingest_plain(
+        self, session: Session, fetched: FetchedMessage, now: datetime
+    ) -> IngestResult:
+        try:
+            result = self._ingest(session, fetched, now)
+            session.flush()  # later messages of the batch must see this one (no autoflush)
+        except DBAPIError:
+            raise
+        except Exception as exc:
+            raise _MessageFailed(fetched.ref.uid) from exc
+        return result
+
+    def _ingest_isolated(
         self, session: Session, fetched: FetchedMessage, now: datetime
     ) -> IngestResult:
         try:
@@ -123,7 +159,7 @@ class Ingestor:
                 return self._ingest(session, fetched, now)
         except DBAPIError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # the per-message safety net
             log_event(log, "message.failed", uid=fetched.ref.uid, error=repr(exc), level="error")
             with session.begin_nested():
                 return self._quarantine(session, fetched, now, f"{type(exc).__name__}: {exc}")
