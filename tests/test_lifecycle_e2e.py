@@ -65,6 +65,16 @@ def events(app: App) -> list[str]:
         return [e.event for e in session.scalars(select(TicketEvent).order_by(TicketEvent.id))]
 
 
+OBJECTION = "Under Article 21 GDPR I object to the processing of my personal data."
+
+
+async def open_objection(app: App, imap_account: ImapAccount) -> Daemon:
+    """An objection (no verification needed) received on RECEIVED; a daemon to act on it."""
+    append_at(imap_account, request_mail(1, subject="Objection", body=OBJECTION), RECEIVED)
+    await run_once(app)
+    return Daemon(app)
+
+
 @pytest.fixture
 def clock() -> SteppingClock:
     return SteppingClock(RECEIVED)
@@ -377,10 +387,7 @@ async def test_late_reply_to_a_closed_ticket_tells_staff(
 async def test_hold_pauses_and_the_answer_restarts_the_clock(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink, clock: SteppingClock
 ) -> None:
-    objection = "Under Article 21 GDPR I object to the processing of my personal data."
-    append_at(imap_account, request_mail(1, subject="Objection", body=objection), RECEIVED)
-    await run_once(app)
-    daemon = Daemon(app)
+    daemon = await open_objection(app, imap_account)
     with app.sessions.begin() as session:
         current = session.scalars(select(Ticket)).one()
         daemon.lifecycle.hold(session, current, "Which account do you mean?", STAFF, clock())
@@ -411,10 +418,7 @@ async def test_hold_pauses_and_the_answer_restarts_the_clock(
 async def test_extension_only_with_a_reason_and_within_the_first_month(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink, clock: SteppingClock
 ) -> None:
-    objection = "Under Article 21 GDPR I object to the processing of my personal data."
-    append_at(imap_account, request_mail(1, subject="Objection", body=objection), RECEIVED)
-    await run_once(app)
-    daemon = Daemon(app)
+    daemon = await open_objection(app, imap_account)
     with app.sessions.begin() as session:
         current = session.scalars(select(Ticket)).one()
         with pytest.raises(IllegalTransition, match="reason"):
