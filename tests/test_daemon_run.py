@@ -127,3 +127,23 @@ async def test_log_lines_carry_uid_and_reference(
     assert fields["uid"] == 1 and fields["ref"].startswith("DSR-")
     assert fields["disposition"] == "ticket"
     assert any(r.getMessage() == "mail.sent" for r in caplog.records)
+
+
+async def test_idle_is_renewed_and_keeps_working(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    """IDLE is re-issued well before a server would drop it; mail still wakes the daemon."""
+    settings = settings_for(
+        imap_account,
+        smtp_sink,
+        sqlite_url,
+        imap={"idle_renew_seconds": 0.4, "poll_interval_seconds": 600.0},
+    )
+    daemon = Daemon(make_app(settings))
+    task = await run_daemon(daemon)
+    try:
+        await asyncio.sleep(2.0)  # several renewals
+        await append_async(imap_account, [request_mail(1)])
+        await smtp_sink.wait_for_async(1, timeout=5)
+    finally:
+        await stop(daemon, task)
