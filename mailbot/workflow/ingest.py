@@ -173,8 +173,24 @@ class Ingestor:
         classification = self.classify(message)
         known = self._known(session, message, fingerprint, classification, fetched.raw)
         decision = decide(message, known, classification, self.policy)
-        row = self._record(session, fetched, message, fingerprint, decision, now)
-        return self._apply(session, row, message, decision, now)
+        ticket = self._ticket_for(session, fetched, message, decision, now)
+        row = self._record(session, fetched, message, fingerprint, decision, now, ticket)
+        return self._apply(session, row, ticket, message, decision, now)
+
+    def _ticket_for(
+        self,
+        session: Session,
+        fetched: FetchedMessage,
+        message: InboundMessage,
+        decision: Decision,
+        now: datetime,
+    ) -> Ticket | None:
+        """The ticket this message belongs to: an existing one, or a new one it opens."""
+        if isinstance(decision, Attach | RecordBounce):
+            return self._ticket(session, decision.ticket_id)
+        if isinstance(decision, OpenTicket):
+            return self._open_ticket(session, fetched, message, decision, now)
+        return None
 
     def _known(
         self,
@@ -216,6 +232,7 @@ class Ingestor:
         fingerprint: str,
         decision: Decision,
         now: datetime,
+        ticket: Ticket | None,
     ) -> InboundMessageRow:
         notes = list(message.notes)
         if fetched.truncated_from is not None:
@@ -250,57 +267,47 @@ class Ingestor:
             settle_action=decision.settle,
             settled_at=now if decision.settle == "leave" else None,
             duplicate_of_id=decision.original_id if isinstance(decision, Duplicate) else None,
+            ticket_id=ticket.id if ticket is not None else None,
         )
         session.add(row)
         session.flush()
+        if ticket is not None:
+            self._note(session, ticket, row)
         return row
 
     def _apply(
         self,
         session: Session,
         row: InboundMessageRow,
+        ticket: Ticket | None,
         message: InboundMessage,
         decision: Decision,
         now: datetime,
     ) -> IngestResult:
         ref = MessageRef(row.mailbox, row.uidvalidity, row.uid)
+        if ticket is None:
+            return _result_of(row, ref)
         if isinstance(decision, Attach):
-            ticket = self._ticket(session, decision.ticket_id)
-            row.ticket_id = ticket.id
-            session.flush()  # the thread lookups below must see it (no autoflush)
-            self._note(session, ticket, row)
             store.add_event(
-                session,
-                ticket,
-                at=now,
-                actor=row.from_address or "unknown",
-                event="message_attached",
-                inbound_id=row.id,
-                rule=decision.rule,
+                session, ticket, at=now, actor=row.from_address or "unknown",
+                event="message_attached", inbound_id=row.id, rule=decision.rule,
             )
             self.lifecycle.reply(session, ticket, message, row.received_at, now)
-            return _result_of(row, ref, ticket.reference)
-        if isinstance(decision, RecordBounce):
-            ticket = self._ticket(session, decision.ticket_id)
+        elif isinstance(decision, RecordBounce):
             mail = session.get(OutboxMail, decision.mail_id)
             assert mail is not None
-            row.ticket_id = ticket.id
-            session.flush()  # the thread lookups below must see it (no autoflush)
-            self._note(session, ticket, row)
             self.lifecycle.bounce(session, ticket, mail, message.text[:2000], now)
-            return _result_of(row, ref, ticket.reference)
-        if isinstance(decision, OpenTicket):
-            ticket = self._open_ticket(session, row, message, decision, now)
-            self.lifecycle.open(
-                session,
-                ticket,
-                message,
-                decision.classification,
-                now,
-                may_reply=decision.may_reply,
+        elif isinstance(decision, OpenTicket):
+            label = decision.classification
+            store.add_event(
+                session, ticket, at=now, actor=ACTOR, event="opened", to_state="new",
+                inbound_id=row.id, rule=decision.rule, reason=decision.reason,
+                confidence=label.confidence,
             )
-            return _result_of(row, ref, ticket.reference)
-        return _result_of(row, ref)
+            self.lifecycle.open(
+                session, ticket, message, label, now, may_reply=decision.may_reply
+            )
+        return _result_of(row, ref, ticket.reference)
 
     @staticmethod
     def _note(session: Session, ticket: Ticket, row: InboundMessageRow) -> None:
@@ -317,14 +324,14 @@ class Ingestor:
     def _open_ticket(
         self,
         session: Session,
-        row: InboundMessageRow,
+        fetched: FetchedMessage,
         message: InboundMessage,
         decision: OpenTicket,
         now: datetime,
     ) -> Ticket:
         label = decision.classification
         kind = "opt_out" if label.kind == "opt_out" else "rights_request"
-        year = row.received_at.astimezone(self.zone).year
+        year = fetched.received_at.astimezone(self.zone).year
         ticket = Ticket(
             reference=store.next_reference(session, kind, year),
             kind=kind,
@@ -335,7 +342,7 @@ class Ingestor:
             language=label.language,
             state="new",
             subject=message.subject,
-            received_at=row.received_at,
+            received_at=fetched.received_at,
             due_on=None,
             evidence=list(label.evidence),
             created_at=now,
@@ -343,21 +350,6 @@ class Ingestor:
         )
         session.add(ticket)
         session.flush()
-        row.ticket_id = ticket.id
-        session.flush()  # the thread lookups below must see it (no autoflush)
-        self._note(session, ticket, row)
-        store.add_event(
-            session,
-            ticket,
-            at=now,
-            actor=ACTOR,
-            event="opened",
-            to_state="new",
-            inbound_id=row.id,
-            rule=decision.rule,
-            reason=decision.reason,
-            confidence=label.confidence,
-        )
         return ticket
 
     def _quarantine(
