@@ -463,3 +463,19 @@ async def test_erasure_request_adds_the_address_to_the_register(
     with app.sessions() as session:
         entries = [(s.channel, s.value, s.source) for s in session.scalars(select(Suppression))]
     assert entries == [("email", "person1@example.org", "erasure")]
+
+
+async def test_a_staff_reply_is_recorded_and_never_taken_for_the_requester(
+    app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
+) -> None:
+    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
+    await run_once(app)
+    notice = next(m for m in to(smtp_sink, STAFF) if b"New request" in m.data)
+    staff_reply = reply_to(
+        notice.data, sender=STAFF, body="I'll take this one.", message_id="<staff-1@example.co.uk>"
+    )
+    append_at(imap_account, staff_reply, RECEIVED)
+    summary = await run_once(app)
+    assert summary.sent == 0, "no verification answer to staff"
+    assert ticket(app).verification_attempts == 0
+    assert "staff_message_recorded" in events(app)

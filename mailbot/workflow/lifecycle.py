@@ -58,6 +58,7 @@ class Lifecycle:
         self.outgoing = outgoing
         self.random_bytes = random_bytes
         self.policy = clock_policy(settings)
+        self.staff_addresses = frozenset(a.lower() for a in settings.staff.addresses)
 
     # -- state and clock --------------------------------------------------------------
 
@@ -315,10 +316,20 @@ class Lifecycle:
         arrived_at: datetime,
         now: datetime,
     ) -> None:
-        """A message in a ticket's thread (not staff): verification, clarification, or news."""
+        """A message in a ticket's thread: verification, clarification, or news for staff.
+
+        Mail from a staff address is recorded and nothing more: staff commands and relayed
+        replies need an authenticated sender (DKIM), which is the next step of the product;
+        until then a staff reply must never be mistaken for the requester's.
+        """
         sender = (message.from_address or "").lower()
         state = State(ticket.state)
-        if state is State.AWAITING_VERIFICATION:
+        if sender in self.staff_addresses and sender != ticket.requester.lower():
+            store.add_event(
+                session, ticket, at=now, actor=sender, event="staff_message_recorded",
+                note="staff commands by email are not enabled yet; nothing was changed",
+            )
+        elif state is State.AWAITING_VERIFICATION:
             self.verify_reply(session, ticket, message, now)
         elif state is State.ON_HOLD and sender == ticket.requester.lower():
             self.move(session, ticket, State.IN_PROGRESS, now, reason="clarification received")
