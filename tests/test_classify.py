@@ -527,6 +527,12 @@ TRAPS = {
         ("erasure",),
         on_behalf=True,
     ),
+    "on-behalf-spouse-data": Case(
+        "Please send me a copy of all data you hold on my husband.",
+        R,
+        ("access",),
+        on_behalf=True,
+    ),
     "own-address-is-not-behalf": Case(
         "Please delete all my personal data. My email is ann@example.org.",
         R,

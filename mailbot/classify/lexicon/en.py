@@ -214,8 +214,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"carer)\b",
         r"\bmy (?:son|daughter|child|kid|mother|mum|mom|father|dad|husband|wife|partner|brother|"
         r"sister)(?:'s)? (?:\w+ )?(?:data|account|details|information|e-?mail|personal)\b",
-        r"\b(?:for|about) my (?:son|daughter|child|kid|mother|mum|mom|father|dad|husband|wife|"
-        r"late)\b",
+        r"\b(?:for|about|on|regarding|concerning) my (?:son|daughter|child|kid|mother|mum|mom|"
+        r"father|dad|husband|wife|partner|late)\b",
         r"\b(?:authori[sz]ed (?:agent|representative)|letter of authority|signed authority)\b",
         r"\b(?:access to|delete|erase|remove|copy of|correct) (?:all )?(?:of )?(?:his|her|their) "
         r"(?:personal )?(?:data|account|details|information|records)\b",
