@@ -21,14 +21,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from mailbot.classify.labels import Classification
+from mailbot.classify.labels import TRIAGE_BELOW, Classification
 from mailbot.config import Settings, clock_policy
 from mailbot.mail.message import InboundMessage
 from mailbot.tickets import store, verification
@@ -176,9 +176,10 @@ class Lifecycle:
             due_on=self._date(ticket, ticket.due_on, "acknowledgement"),
         )
 
-    def _date(self, ticket: Ticket, day: object, template: str) -> str:
+    def _date(self, ticket: Ticket, day: date | None, template: str) -> str:
+        """A date as the mail's language writes it."""
         language = self.outgoing.renderer.resolve_language(template, ticket.language)
-        return format_date(day, language)  # type: ignore[arg-type]
+        return format_date(day, language)
 
     # -- verification -----------------------------------------------------------------
 
@@ -551,7 +552,7 @@ def _triage_reason(label: Classification, may_reply: bool) -> str:
     reasons = []
     if label.on_behalf:
         reasons.append("made on someone else's behalf or about another address")
-    if label.confidence < 0.7:
+    if label.confidence < TRIAGE_BELOW:
         reasons.append(f"classifier unsure (confidence {label.confidence:.2f})")
     if not may_reply:
         reasons.append("the sender cannot take replies")
