@@ -46,7 +46,9 @@ class DatabaseSettings:
 
 
 @dataclass(frozen=True)
-class ImapSettings:
+class ServerSettings:
+    """What an IMAP and an SMTP connection have in common."""
+
     host: str = "localhost"
     port: int = 0
     security: Security = "tls"
@@ -56,6 +58,11 @@ class ImapSettings:
     username: str = ""
     password: Secret = NO_SECRET
     password_file: str = ""
+    timeout_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
+class ImapSettings(ServerSettings):
     folder: str = "INBOX"
     processed_folder: str = "Mailbot/Processed"
     quarantine_folder: str = "Mailbot/Quarantine"
@@ -63,7 +70,6 @@ class ImapSettings:
     poll_interval_seconds: float = 60.0
     idle: bool = True
     idle_renew_seconds: float = 10 * 60.0
-    timeout_seconds: float = 60.0
     max_message_bytes: int = 25 * 1024 * 1024
     reconnect_initial_seconds: float = 1.0
     reconnect_max_seconds: float = 300.0
@@ -75,17 +81,7 @@ class ImapSettings:
 
 
 @dataclass(frozen=True)
-class SmtpSettings:
-    host: str = "localhost"
-    port: int = 0
-    security: Security = "tls"
-    allow_insecure: bool = False
-    verify_certificate: bool = True
-    ca_file: str = ""
-    username: str = ""
-    password: Secret = NO_SECRET
-    password_file: str = ""
-    timeout_seconds: float = 60.0
+class SmtpSettings(ServerSettings):
     connections: int = 2
 
     @property
