@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from mailbot.config import Settings
@@ -97,6 +97,7 @@ def _join(items: list[str], conjunction: str) -> str:
 
 
 ANSWERING = "mailbot.answering"
+_INSERT_OUTBOX = insert(OutboxMail)
 _UNDELIVERABLE = select(UndeliverableAddress.address).where(
     UndeliverableAddress.address == bindparam("address")
 )
@@ -131,7 +132,7 @@ class Outgoing:
 
     def to_requester(
         self, session: Session, ticket: Ticket, template: str, now: datetime, **extra: Any
-    ) -> OutboxMail | None:
+    ) -> str | None:
         """An automatic mail to the requester, threaded on their latest message."""
         return self.to_address(session, ticket, ticket.requester, template, now, **extra)
 
@@ -143,7 +144,8 @@ class Outgoing:
         template: str,
         now: datetime,
         **extra: Any,
-    ) -> OutboxMail | None:
+    ) -> str | None:
+        """An automatic mail to any address (loop-safe); its Message-ID, or None if refused."""
         refused = self.refusal(session, address, now)
         if refused:
             store.add_event(
@@ -263,23 +265,30 @@ class Outgoing:
         now: datetime,
         *,
         automatic: bool,
-    ) -> OutboxMail:
+    ) -> str:
+        """Write the mail to the outbox (a plain INSERT); returns its Message-ID."""
         mail = compose_mail(rendered, envelope, now)
-        row = OutboxMail(
-            ticket_id=ticket.id,
-            template=template,
-            sender=mail.sender,
-            recipient=mail.recipient,
-            message_id=mail.message_id,
-            subject=mail.subject,
-            payload=mail.payload,
-            state="pending",
-            automatic=automatic,
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
+        session.connection().execute(
+            _INSERT_OUTBOX,
+            {
+                "ticket_id": ticket.id,
+                "template": template,
+                "sender": mail.sender,
+                "recipient": mail.recipient,
+                "message_id": mail.message_id,
+                "subject": mail.subject,
+                "payload": mail.payload,
+                "state": "pending",
+                "automatic": automatic,
+                "attempts": 0,
+                "next_attempt_at": now,
+                "claimed_until": None,
+                "claimed_by": None,
+                "last_error": "",
+                "created_at": now,
+                "sent_at": None,
+            },
         )
-        session.add(row)
         store.add_event(
             session,
             ticket,
@@ -290,4 +299,4 @@ class Outgoing:
             recipient=mail.recipient,
             message_id=mail.message_id,
         )
-        return row
+        return mail.message_id
