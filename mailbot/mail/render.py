@@ -44,15 +44,18 @@ class JinjaRenderer:
         if not self.directory.is_dir():
             raise ConfigError(f"templates_dir {self.directory} is not a directory")
         loader = jinja2.FileSystemLoader(str(self.directory))
+        # Templates are read once: no stat() of every file on every mail (restart to reload).
         self._text = jinja2.Environment(
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
+            auto_reload=False,
         )
         self._html = jinja2.Environment(
-            loader=loader, undefined=jinja2.StrictUndefined, autoescape=True
+            loader=loader, undefined=jinja2.StrictUndefined, autoescape=True, auto_reload=False
         )
+        self._languages: dict[tuple[str, str], str] = {}
 
     def languages(self) -> list[str]:
         """Every language that has a folder of templates."""
@@ -65,9 +68,11 @@ class JinjaRenderer:
 
     def resolve_language(self, name: str, language: str) -> str:
         """The language a mail will be written in: the requester's where we have the template."""
-        if language and (self.directory / language / f"{name}.txt").is_file():
-            return language
-        return FALLBACK_LANGUAGE
+        key = (name, language)
+        if key not in self._languages:
+            exists = bool(language) and (self.directory / language / f"{name}.txt").is_file()
+            self._languages[key] = language if exists else FALLBACK_LANGUAGE
+        return self._languages[key]
 
     def render(self, name: str, language: str, context: dict[str, Any]) -> RenderedMail:
         """Render one mail in the requester's language, or English when it has no copy."""
