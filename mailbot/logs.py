@@ -56,5 +56,5 @@ def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("imapclient", "aiosmtplib", "mail.log", "apscheduler", "alembic"):
+    for noisy in ("imapclient", "aiosmtplib", "mail.log", "apscheduler", "alembic", "dkimpy"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -14,6 +14,10 @@ CORE = [
     "mailbot.mail.parse",
     "mailbot.mail.message",
     "mailbot.faults",
+    "mailbot.staff.commands",
+    "mailbot.tickets.states",
+    "mailbot.tickets.verification",
+    "mailbot.tickets.clock",
 ]
 IO_LIBRARIES = ["sqlalchemy", "imapclient", "aiosmtplib", "jinja2", "alembic", "aiosmtpd"]
 
