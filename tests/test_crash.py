@@ -55,6 +55,17 @@ def mailbot(config: Path, *args: str, failpoints: str = "", timeout: float = 60)
     return result.returncode
 
 
+def start_daemon(config: Path, *, stderr: int) -> subprocess.Popen[bytes]:
+    """``mailbot run`` as a long-running child process, no failpoints."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MAILBOT_FAILPOINTS": ""}
+    return subprocess.Popen(
+        [sys.executable, "-m", "mailbot", "--config", str(config), "run"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+    )
+
+
 def assert_exactly_once(db_url: str, sink: SmtpSink, account: ImapAccount) -> None:
     """One ticket per message, every queued mail sent, and received exactly once."""
     engine = create_engine(db_url)
@@ -137,13 +148,7 @@ def test_sigkill_of_the_running_daemon_then_restart(
     """The long-running daemon killed from outside mid-work; a restart finishes the job."""
     db_url = f"sqlite:///{tmp_path / 'mailbot.db'}"
     config = write_config(tmp_path / "mailbot.toml", imap_account, smtp_sink, db_url, connections=2)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MAILBOT_FAILPOINTS": ""}
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "mailbot", "--config", str(config), "run"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    daemon = start_daemon(config, stderr=subprocess.DEVNULL)
     try:
         append(imap_account, [request_mail(n) for n in range(MESSAGES)])
         smtp_sink.wait_for(3, timeout=30)
@@ -170,13 +175,7 @@ def test_sigterm_finishes_the_work_in_hand(
 ) -> None:
     db_url = f"sqlite:///{tmp_path / 'mailbot.db'}"
     config = write_config(tmp_path / "mailbot.toml", imap_account, smtp_sink, db_url)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MAILBOT_FAILPOINTS": ""}
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "mailbot", "--config", str(config), "run"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    daemon = start_daemon(config, stderr=subprocess.PIPE)
     try:
         append(imap_account, [request_mail(n) for n in range(MESSAGES)])
         smtp_sink.wait_for(1, timeout=30)
