@@ -1,8 +1,9 @@
-"""Record one fetched message and act on it in a single database transaction.
+"""Record fetched messages and act on them, a batch per database transaction.
 
-parse → look up what is known (same location, same Message-ID, thread) → classify → decide →
-apply: the inbound row, the ticket, its audit events, its outgoing mail and the mailbox
-checkpoint are committed together. Only after that does the IMAP side move the message.
+parse → classify → look up what is known (same location, same Message-ID, thread, bounce of
+ours) → decide → apply: the inbound rows, the tickets, their audit events, their outgoing
+mail and the mailbox checkpoint are committed together. Only after that does the IMAP side
+move the messages.
 """
 
 from __future__ import annotations
