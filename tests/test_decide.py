@@ -117,3 +117,22 @@ def test_robot_in_thread_is_still_a_robot() -> None:
 )
 def test_reference_tokens(subject: str, tokens: list[str]) -> None:
     assert reference_tokens(subject) == tokens
+
+
+@pytest.mark.parametrize(
+    ("body", "opens"),
+    [
+        ("Where is my order 1234? It was due on Monday.", False),
+        ("Dobrý den, kdy dorazí moje objednávka číslo 1234? Děkuji.", True),  # read only in part
+        ("你好，我的订单什么时候到？", True),  # a language we cannot read
+        ("I object under Article 21 to the processing of my personal data.", True),  # unsure
+    ],
+)
+def test_mail_we_cannot_read_goes_to_a_person(body: str, opens: bool) -> None:
+    raw = message("From: ann@example.org\r\nContent-Type: text/plain; charset=utf-8\r\n", body)
+    decision = decide_raw(raw)
+    if opens:
+        assert isinstance(decision, OpenTicket)
+        assert decision.classification.needs_triage
+    else:
+        assert isinstance(decision, Ignore) and decision.rule == "not_a_request"

@@ -479,3 +479,15 @@ async def test_a_staff_reply_is_recorded_and_never_taken_for_the_requester(
     assert summary.sent == 0, "no verification answer to staff"
     assert ticket(app).verification_attempts == 0
     assert "staff_message_recorded" in events(app)
+
+
+async def test_mail_we_cannot_read_opens_a_triage_ticket(
+    app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
+) -> None:
+    body = "Dobrý den, prosím o informace, jaké osobní údaje o mně zpracováváte."
+    append_at(imap_account, request_mail(1, subject="Dotaz", body=body), RECEIVED)
+    await run_once(app)
+    opened = ticket(app)
+    assert opened.state == "triage" and opened.language == "cs"
+    assert to(smtp_sink, "person1@example.org") == [], "no automatic mail in a guessed language"
+    assert any(b"Triage needed" in m.data for m in to(smtp_sink, STAFF))

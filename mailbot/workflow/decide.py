@@ -191,8 +191,12 @@ def check_list(
 def check_not_a_request(
     _m: InboundMessage, _k: Known, classification: Classification, _p: Policy
 ) -> Decision | None:
-    """Ordinary support mail is recorded and left, unread, for the human helpdesk."""
-    if classification.kind in ("rights_request", "opt_out"):
+    """Ordinary support mail is recorded and left, unread, for the human helpdesk.
+
+    Mail the classifier cannot read, or that touches on personal data without a request it
+    recognises, is not ordinary: it opens a ticket in triage, so a person decides.
+    """
+    if classification.kind in ("rights_request", "opt_out") or classification.needs_triage:
         return None
     return Ignore(rule="not_a_request", reason="; ".join(classification.evidence) or "other")
 
