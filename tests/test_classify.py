@@ -527,6 +527,14 @@ TRAPS = {
         ("erasure",),
         on_behalf=True,
     ),
+    "objection-citation-in-the-middle": Case(
+        "I object under Article 21 to the processing of my personal data.",
+        R,
+        ("objection",),
+    ),
+    "objection-under-protest-is-not-gdpr": Case(
+        "I object under protest to paying this invoice twice.", "other"
+    ),
     "on-behalf-spouse-data": Case(
         "Please send me a copy of all data you hold on my husband.",
         R,

@@ -132,6 +132,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "objection": (
         r"\bi(?: am|'m)?(?: (?!not\b|never\b)\w+){0,3} (?:object|objecting) to\b",
+        r"\bi(?: \w+){0,2} object,? (?:under|pursuant to|in accordance with|according to) "
+        r"[^.]{0,40}? to (?:the |any |all )?(?:further )?(?:processing|use|profiling)\b",
         r"\b(?:my|this|an?) objection (?:to|against) (?:the |any |all )?(?:further )?"
         r"(?:processing|use|profiling)\b",
         r"\bobjection to (?:the |any |all )?(?:\w+ )?(?:processing|profiling)\b",
