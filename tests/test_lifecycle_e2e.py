@@ -68,6 +68,15 @@ def events(app: App) -> list[str]:
 OBJECTION = "Under Article 21 GDPR I object to the processing of my personal data."
 
 
+async def open_access_request(
+    app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
+) -> list[ReceivedMessage]:
+    """An access request received on RECEIVED and handled; the mails its requester got."""
+    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
+    await run_once(app)
+    return to(smtp_sink, "person1@example.org")
+
+
 async def open_objection(app: App, imap_account: ImapAccount) -> Daemon:
     """An objection (no verification needed) received on RECEIVED; a daemon to act on it."""
     append_at(imap_account, request_mail(1, subject="Objection", body=OBJECTION), RECEIVED)
@@ -153,9 +162,7 @@ async def test_wrong_code_other_sender_and_too_many_attempts(
         ),
         clock,
     )
-    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
-    await run_once(app)
-    (asked,) = to(smtp_sink, "person1@example.org")
+    (asked,) = await open_access_request(app, imap_account, smtp_sink)
 
     wrong = reply_to(
         asked.data,
@@ -199,9 +206,7 @@ async def test_wrong_code_other_sender_and_too_many_attempts(
 async def test_reminder_then_closed_unverified(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink, clock: SteppingClock
 ) -> None:
-    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
-    await run_once(app)
-    first_code = code_in(to(smtp_sink, "person1@example.org")[0])
+    first_code = code_in((await open_access_request(app, imap_account, smtp_sink))[0])
 
     clock.advance(days=6)
     await run_once(app)
@@ -225,9 +230,7 @@ async def test_reminder_then_closed_unverified(
 async def test_reminder_code_and_first_code_both_work(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink, clock: SteppingClock
 ) -> None:
-    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
-    await run_once(app)
-    asked = to(smtp_sink, "person1@example.org")[0]
+    asked = (await open_access_request(app, imap_account, smtp_sink))[0]
     clock.advance(days=8)
     await run_once(app)
     reply = reply_to(
@@ -281,9 +284,7 @@ async def test_opt_out_writes_the_register_and_confirms(
 async def test_bounce_of_our_mail_marks_the_address(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
 ) -> None:
-    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
-    await run_once(app)
-    (ours,) = to(smtp_sink, "person1@example.org")
+    (ours,) = await open_access_request(app, imap_account, smtp_sink)
     bounce = (
         "From: MAILER-DAEMON@mx.example.org\r\nTo: support@example.co.uk\r\n"
         "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-1@mx.example.org>\r\n"
@@ -320,9 +321,7 @@ async def test_bounce_of_our_mail_marks_the_address(
 async def test_auto_reply_to_our_mail_gets_nothing(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
 ) -> None:
-    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
-    await run_once(app)
-    (ours,) = to(smtp_sink, "person1@example.org")
+    (ours,) = await open_access_request(app, imap_account, smtp_sink)
     ooo = reply_to(
         ours.data,
         sender="person1@example.org",
@@ -468,8 +467,7 @@ async def test_erasure_request_adds_the_address_to_the_register(
 async def test_a_staff_reply_is_recorded_and_never_taken_for_the_requester(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
 ) -> None:
-    append_at(imap_account, request_mail(1, body=ACCESS), RECEIVED)
-    await run_once(app)
+    await open_access_request(app, imap_account, smtp_sink)
     notice = next(m for m in to(smtp_sink, STAFF) if b"New request" in m.data)
     staff_reply = reply_to(
         notice.data, sender=STAFF, body="I'll take this one.", message_id="<staff-1@example.co.uk>"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from mailbot.classify import robot_lexicon as lex
-from mailbot.classify.labels import Classification, Kind
+from mailbot.classify.labels import Kind
 from mailbot.classify.text import Folded, clip, fold, folded
 from mailbot.mail.message import InboundMessage
 
@@ -232,10 +232,3 @@ CHECKS: tuple[Check, ...] = (
     check_auto_headers,
     check_auto_text,
 )
-
-
-def classify(message: InboundMessage) -> Classification:
-    """The classifier's old home: kept so callers that import it from here keep working."""
-    from mailbot.classify.classifier import classify as classify_message
-
-    return classify_message(message)
