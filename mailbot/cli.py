@@ -1,4 +1,4 @@
-"""The ``mailbot`` command: run | demo | check | db | tickets."""
+"""The ``mailbot`` command: run, demo, classify, check, deadline, suppression, db, tickets."""
 
 from __future__ import annotations
 
