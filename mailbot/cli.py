@@ -84,6 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
         handler=cmd_db_current
     )
 
+    digest = commands.add_parser("digest", help="the staff's daily digest")
+    digest.add_argument(
+        "--preview", metavar="FILE.html", required=True, help="write today's digest as HTML"
+    )
+    digest.add_argument("--text", metavar="FILE.txt", help="also write its text part")
+    digest.set_defaults(handler=cmd_digest)
+
+    report = commands.add_parser("report", help="the year's record of requests, for a regulator")
+    report.add_argument("--year", type=int, required=True, help="requests received that year")
+    report.add_argument("--csv", action="store_true", help="one CSV line per request")
+    report.set_defaults(handler=cmd_report)
+
     tickets = commands.add_parser("tickets", help="list and show tickets")
     ticket_commands = tickets.add_subparsers(dest="tickets_command", required=True)
     listing = ticket_commands.add_parser("list", help="list tickets")
@@ -149,10 +161,15 @@ def cmd_classify(args: argparse.Namespace) -> int:
             continue
         label = classify(parse_message(raw))
         row = {
-            "file": name, "kind": label.kind, "rights": list(label.rights),
-            "opt_out": list(label.opt_out), "language": label.language,
-            "confidence": round(label.confidence, 3), "on_behalf": label.on_behalf,
-            "needs_triage": label.needs_triage, "evidence": list(label.evidence),
+            "file": name,
+            "kind": label.kind,
+            "rights": list(label.rights),
+            "opt_out": list(label.opt_out),
+            "language": label.language,
+            "confidence": round(label.confidence, 3),
+            "on_behalf": label.on_behalf,
+            "needs_triage": label.needs_triage,
+            "evidence": list(label.evidence),
         }
         if args.json:
             print(json.dumps(row, ensure_ascii=False))
@@ -262,6 +279,18 @@ def cmd_tickets_show(args: argparse.Namespace) -> int:
         return 1
     print(json.dumps(detail, ensure_ascii=False, indent=2) if args.json else ticket_text(detail))
     return 0
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    from mailbot.jobs.digest import preview_command
+
+    return preview_command(_settings(args), args.preview, args.text)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from mailbot.report import report_command
+
+    return report_command(_settings(args), args.year, as_csv=args.csv)
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mailbot.errors import ConfigError
 from mailbot.tickets.clock import ClockPolicy
@@ -102,7 +103,25 @@ class CompanySettings:
 
 @dataclass(frozen=True)
 class StaffSettings:
+    """Who staff are, and how their mail proves it (a From header proves nothing)."""
+
     addresses: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    trusted_authserv_ids: tuple[str, ...] = ()
+    max_command_age_days: int = 7
+
+    def is_staff(self, address: str) -> bool:
+        """A configured staff address, or any address at a configured staff domain."""
+        lowered = address.strip().lower()
+        if lowered in {a.lower() for a in self.addresses}:
+            return True
+        domain = lowered.rpartition("@")[2]
+        return bool(domain) and "@" in lowered and domain in {d.lower() for d in self.domains}
+
+    def signing_domains(self) -> frozenset[str]:
+        """The domains whose DKIM signature (or trusted pass) proves staff authority."""
+        from_addresses = {a.rpartition("@")[2].lower() for a in self.addresses}
+        return frozenset(from_addresses | {d.lower() for d in self.domains})
 
 
 @dataclass(frozen=True)
@@ -136,6 +155,33 @@ class OutboxSettings:
 
 
 @dataclass(frozen=True)
+class EscalationSettings:
+    """The ladder: reminders before the due date, then daily to the DPO while overdue."""
+
+    days_before_due: tuple[int, ...] = (7, 2)
+    overdue_every_days: int = 1
+    dpo_address: str = ""
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    """The staff's morning summary of what is due."""
+
+    enabled: bool = True
+    time: str = "08:00"
+    timezone: str = "Europe/London"
+    recipients: tuple[str, ...] = ()
+    due_soon_days: int = 7
+
+
+@dataclass(frozen=True)
+class RetentionSettings:
+    """How long closed tickets keep their personal data before the purge anonymises them."""
+
+    closed_ticket_months: int = 24
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     level: str = "INFO"
     format: Literal["text", "json"] = "text"
@@ -152,6 +198,9 @@ class Settings:
     verification: VerificationSettings = field(default_factory=VerificationSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     outbox: OutboxSettings = field(default_factory=OutboxSettings)
+    escalation: EscalationSettings = field(default_factory=EscalationSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     templates_dir: str = ""
     source: str = "defaults"
@@ -261,13 +310,20 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
     if hint in (int, float):
         return _coerce_number(hint, value, where)
     if origin is tuple or hint is tuple:
-        items = json.loads(value) if isinstance(value, _EnvValue) else value
-        if isinstance(items, str) or not isinstance(items, list | tuple):
-            raise ConfigError(f'{where} must be a list (in the environment: JSON, e.g. ["a"])')
-        return tuple(str(item) for item in items)
+        return _coerce_list(hint, value, where)
     if origin in (types.UnionType, typing.Union):
         return value
     raise ConfigError(f"{where}: unsupported type {hint!r}")
+
+
+def _coerce_list(hint: Any, value: Any, where: str) -> tuple[Any, ...]:
+    items = json.loads(value) if isinstance(value, _EnvValue) else value
+    if isinstance(items, str) or not isinstance(items, list | tuple):
+        raise ConfigError(f'{where} must be a list (in the environment: JSON, e.g. ["a"])')
+    item_hint = (typing.get_args(hint) or (str,))[0]
+    if item_hint is int:
+        return tuple(_coerce_number(int, item, where) for item in items)
+    return tuple(str(item) for item in items)
 
 
 def _coerce_bool(value: Any, where: str) -> bool:
@@ -338,9 +394,8 @@ def validate(settings: Settings) -> None:
     if settings.smtp.connections < 1:
         raise ConfigError("smtp.connections must be at least 1")
     _validate_clock(settings)
-    for address in settings.staff.addresses:
-        if "@" not in address:
-            raise ConfigError(f"staff.addresses: {address!r} is not an email address")
+    _validate_staff(settings)
+    _validate_schedule(settings)
 
 
 def clock_policy(settings: Settings) -> ClockPolicy:
@@ -365,6 +420,52 @@ def _validate_clock(settings: Settings) -> None:
         raise ConfigError("verification: code_ttl_days, max_attempts, close_after_days must be ≥ 1")
     if settings.limits.auto_mails_per_sender_per_hour < 1:
         raise ConfigError("limits.auto_mails_per_sender_per_hour must be at least 1")
+
+
+def digest_time(settings: Settings) -> tuple[int, int]:
+    """The digest's local hour and minute from ``digest.time`` (``HH:MM``)."""
+    text = settings.digest.time.strip()
+    hour, colon, minute = text.partition(":")
+    if not (colon and hour.isdigit() and minute.isdigit() and len(minute) == 2):
+        raise ConfigError(f'digest.time must be HH:MM (e.g. "08:00"); got {text!r}')
+    if int(hour) > 23 or int(minute) > 59:
+        raise ConfigError(f"digest.time must be a time of day (00:00 to 23:59); got {text!r}")
+    return int(hour), int(minute)
+
+
+def _validate_staff(settings: Settings) -> None:
+    for address in settings.staff.addresses:
+        if "@" not in address:
+            raise ConfigError(f"staff.addresses: {address!r} is not an email address")
+    for domain in settings.staff.domains:
+        if "@" in domain or "." not in domain:
+            raise ConfigError(f"staff.domains: {domain!r} is not a domain (e.g. example.com)")
+    if settings.staff.max_command_age_days < 1:
+        raise ConfigError("staff.max_command_age_days must be at least 1")
+
+
+def _validate_schedule(settings: Settings) -> None:
+    ladder = settings.escalation
+    if any(days < 1 for days in ladder.days_before_due):
+        raise ConfigError("escalation.days_before_due: each step must be at least 1 day")
+    if ladder.overdue_every_days < 1:
+        raise ConfigError("escalation.overdue_every_days must be at least 1")
+    if ladder.dpo_address and "@" not in ladder.dpo_address:
+        raise ConfigError(f"escalation.dpo_address: {ladder.dpo_address!r} is not an address")
+    digest_time(settings)
+    try:
+        ZoneInfo(settings.digest.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(
+            f"digest.timezone: unknown time zone {settings.digest.timezone!r}"
+        ) from exc
+    if settings.digest.due_soon_days < 1:
+        raise ConfigError("digest.due_soon_days must be at least 1")
+    for address in settings.digest.recipients:
+        if "@" not in address:
+            raise ConfigError(f"digest.recipients: {address!r} is not an email address")
+    if settings.retention.closed_ticket_months < 1:
+        raise ConfigError("retention.closed_ticket_months must be at least 1")
 
 
 def describe(settings: Settings) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,10 +27,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from mailbot import db
 from mailbot.classify import classify
 from mailbot.classify.classifier import warm_up
-from mailbot.config import Settings
+from mailbot.config import Settings, digest_time
 from mailbot.errors import MailboxError, PermanentMailboxError
 from mailbot.faults import Failpoints
 from mailbot.jobs.deliver import OutboxDelivery, next_due_at, release_claims
+from mailbot.jobs.digest import send_digest_if_due
+from mailbot.jobs.escalate import escalate
+from mailbot.jobs.retention import purge_closed
 from mailbot.logs import log_event
 from mailbot.mail.imap import ImapConnection, ImapMailbox
 from mailbot.mail.render import JinjaRenderer
@@ -140,10 +144,24 @@ class Daemon:
         log_event(log, "daemon.started", owner=self.owner, mailbox=self.app.settings.imap.folder)
         scheduler = AsyncIOScheduler(timezone=self.app.settings.company.timezone)
         scheduler.add_job(
-            self._scheduled_jobs, "interval", seconds=JOBS_INTERVAL_SECONDS,
-            next_run_time=datetime.now(UTC), max_instances=1, coalesce=True,
-            id="lifecycle",
+            self._scheduled_jobs,
+            "interval",
+            seconds=JOBS_INTERVAL_SECONDS,
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+            id="jobs",
         )
+        if self.app.settings.digest.enabled:  # on the minute; the interval job catches up
+            hour, minute = digest_time(self.app.settings)
+            scheduler.add_job(
+                self._scheduled_jobs,
+                CronTrigger(hour=hour, minute=minute, timezone=self.app.settings.digest.timezone),
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=None,
+                id="digest",
+            )
         scheduler.start()
         try:
             await asyncio.gather(self._poll_forever(), self._deliver_forever())
@@ -153,17 +171,39 @@ class Daemon:
         log_event(log, "daemon.stopped")
 
     async def run_jobs(self) -> int:
-        """Verification reminders and expiry, due now; returns how many tickets changed."""
+        """The scheduled work due now; returns how many tickets, steps or digests it did.
 
-        def work() -> int:
-            with self.app.sessions.begin() as session:
-                return self.lifecycle.remind_and_expire(session, self.app.clock())
-
-        changed = await asyncio.to_thread(work)
-        if changed:
-            log_event(log, "jobs.lifecycle", changed=changed)
+        Verification reminders and expiry, the escalation ladder, the daily digest (once a
+        day, caught up on start) and the retention purge, each in its own transaction so one
+        failing does not hold back the others. Each is safe to run again and from several
+        daemons: what was done is recorded in the same transaction as the mail it queued.
+        """
+        settings, outgoing = self.app.settings, self.lifecycle.outgoing
+        jobs: dict[str, Callable[[Session, datetime], int]] = {
+            "verification": self.lifecycle.remind_and_expire,
+            "escalation": lambda session, now: escalate(session, settings, outgoing, now),
+            "digest": lambda session, now: int(
+                send_digest_if_due(session, settings, outgoing, now, self.owner)
+            ),
+            "retention": lambda session, now: purge_closed(session, settings, now),
+        }
+        total = 0
+        for name, job in jobs.items():
+            try:
+                done = await asyncio.to_thread(self._in_transaction, job)
+            except DBAPIError as exc:
+                log_event(log, "jobs.error", level="error", job=name, error=str(exc))
+                continue
+            if done:
+                log_event(log, "jobs.done", job=name, count=done)
+            total += done
+        if total:
             self.wake_delivery.set()
-        return changed
+        return total
+
+    def _in_transaction(self, job: Callable[[Session, datetime], int]) -> int:
+        with self.app.sessions.begin() as session:
+            return job(session, self.app.clock())
 
     async def _scheduled_jobs(self) -> None:
         try:

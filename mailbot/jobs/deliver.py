@@ -115,9 +115,7 @@ _INSERT_EVENT = insert(TicketEvent)
 
 def record_sent(connection: Connection, mail: ClaimedMail, now: datetime, response: str) -> None:
     """Mark one mail sent and note it on its ticket: two prebuilt statements, no ORM."""
-    connection.execute(
-        _MARK_SENT, {"mail_id": mail.id, "now": now, "attempts": mail.attempts + 1}
-    )
+    connection.execute(_MARK_SENT, {"mail_id": mail.id, "now": now, "attempts": mail.attempts + 1})
     if mail.ticket_id is not None:
         connection.execute(
             _INSERT_EVENT,

@@ -44,6 +44,7 @@ class Envelope:
     references: tuple[str, ...] = ()
     auto_submitted: str = "auto-replied"
     reference: str | None = None
+    reply_to: str | None = None
 
 
 def compose(
@@ -56,6 +57,8 @@ def compose(
     message["Subject"] = header_text(mail.subject)
     message["Date"] = format_datetime(date_at)
     message["Message-ID"] = message_id
+    if envelope.reply_to:
+        message["Reply-To"] = _address("", envelope.reply_to)
     if envelope.in_reply_to:
         message["In-Reply-To"] = envelope.in_reply_to
     chain = _references(envelope.references, envelope.in_reply_to)
@@ -93,7 +96,7 @@ def compose_mail(mail: RenderedMail, envelope: Envelope, date_at: datetime) -> C
     """
     message_id = new_message_id(envelope.sender)
     subject = header_text(mail.subject)
-    if (envelope.sender + envelope.recipient).isascii():
+    if (envelope.sender + envelope.recipient + (envelope.reply_to or "")).isascii():
         payload = _fast_payload(mail, envelope, message_id, date_at)
     else:
         message = compose(mail, envelope, message_id=message_id, date_at=date_at)
@@ -125,6 +128,8 @@ def _fast_payload(
         ("Date", format_datetime(date_at)),
         ("Message-ID", message_id),
     ]
+    if envelope.reply_to:
+        headers.append(("Reply-To", _formatted("", envelope.reply_to)))
     if envelope.in_reply_to and _is_msgid(envelope.in_reply_to):
         headers.append(("In-Reply-To", envelope.in_reply_to))
     chain = _references(envelope.references, envelope.in_reply_to)

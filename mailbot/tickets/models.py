@@ -135,6 +135,10 @@ class Ticket(Base):
     verification_attempts: Mapped[int] = mapped_column(Integer, default=0)
     verification_reminded_at: Mapped[datetime | None]
     verified_at: Mapped[datetime | None]
+    # How the request reached us: "email", or "staff" for one logged by #open (phone, post).
+    source: Mapped[str] = mapped_column(String(16), default="email")
+    # Set when the retention purge removed the personal data; the anonymised record stays.
+    purged_at: Mapped[datetime | None]
 
 
 class TicketEvent(Base):
@@ -224,6 +228,51 @@ class ReferenceCounter(Base):
     prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Escalation(Base):
+    """One rung of the escalation ladder sent for one ticket: never sent twice.
+
+    ``step`` names the rung and the due date it counted from (``before-7:2027-01-04``,
+    ``overdue:2027-01-05``), so an extension or a restarted clock starts a fresh ladder.
+    """
+
+    __tablename__ = "escalations"
+    __table_args__ = (UniqueConstraint("ticket_id", "step", name="uq_escalation_step"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    step: Mapped[str] = mapped_column(String(64))
+    due_on: Mapped[date] = mapped_column(Date)
+    recipients: Mapped[list[Any]] = mapped_column(default=list)
+    sent_at: Mapped[datetime]
+
+
+class JobRun(Base):
+    """A scheduled job that ran for a period (the digest of one day): once, cluster-wide."""
+
+    __tablename__ = "job_runs"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(128), default="")
+    ran_at: Mapped[datetime]
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class SecurityEvent(Base):
+    """Something that claimed authority it could not prove, e.g. a forged staff message."""
+
+    __tablename__ = "security_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(320), default="")
+    message_id: Mapped[str | None] = mapped_column(String(998))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class AppendOnlyError(RuntimeError):

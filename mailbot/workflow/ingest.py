@@ -115,8 +115,12 @@ class Ingestor:
             results = self._record_batch(batch, clock, on_message, isolated=True)
         for result in results:
             log_event(
-                log, "message.recorded", uid=result.ref.uid, disposition=result.disposition,
-                rule=result.rule, ref=result.reference,
+                log,
+                "message.recorded",
+                uid=result.ref.uid,
+                disposition=result.disposition,
+                rule=result.rule,
+                ref=result.reference,
             )
         return results
 
@@ -290,8 +294,13 @@ class Ingestor:
             return _result_of(row, ref)
         if isinstance(decision, Attach):
             store.add_event(
-                session, ticket, at=now, actor=row.from_address or "unknown",
-                event="message_attached", inbound_id=row.id, rule=decision.rule,
+                session,
+                ticket,
+                at=now,
+                actor=row.from_address or "unknown",
+                event="message_attached",
+                inbound_id=row.id,
+                rule=decision.rule,
             )
             self.lifecycle.reply(session, ticket, message, row.received_at, now)
         elif isinstance(decision, RecordBounce):
@@ -301,13 +310,18 @@ class Ingestor:
         elif isinstance(decision, OpenTicket):
             label = decision.classification
             store.add_event(
-                session, ticket, at=now, actor=ACTOR, event="opened", to_state="new",
-                inbound_id=row.id, rule=decision.rule, reason=decision.reason,
+                session,
+                ticket,
+                at=now,
+                actor=ACTOR,
+                event="opened",
+                to_state="new",
+                inbound_id=row.id,
+                rule=decision.rule,
+                reason=decision.reason,
                 confidence=label.confidence,
             )
-            self.lifecycle.open(
-                session, ticket, message, label, now, may_reply=decision.may_reply
-            )
+            self.lifecycle.open(session, ticket, message, label, now, may_reply=decision.may_reply)
         return _result_of(row, ref, ticket.reference)
 
     @staticmethod
@@ -374,6 +388,7 @@ class Ingestor:
         session.add(row)
         session.flush()
         return _result_of(row, fetched.ref)
+
 
 def _disposition(decision: Decision) -> str:
     if isinstance(decision, Duplicate):

@@ -327,7 +327,11 @@ class Lifecycle:
         state = State(ticket.state)
         if sender in self.staff_addresses and sender != ticket.requester.lower():
             store.add_event(
-                session, ticket, at=now, actor=sender, event="staff_message_recorded",
+                session,
+                ticket,
+                at=now,
+                actor=sender,
+                event="staff_message_recorded",
                 note="staff commands by email are not enabled yet; nothing was changed",
             )
         elif state is State.AWAITING_VERIFICATION:

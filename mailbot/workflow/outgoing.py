@@ -7,6 +7,7 @@ per address per hour. A refused mail is not queued; the refusal goes on the audi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -109,7 +110,10 @@ _RECENT_AUTOMATIC = select(func.count()).where(
 
 
 def note_answering(
-    session: Session, ticket_id: int, sender: str, message_id: str | None,
+    session: Session,
+    ticket_id: int,
+    sender: str,
+    message_id: str | None,
     references: tuple[str, ...],
 ) -> None:
     """Tell this transaction's mail which message of the sender it answers (saves a query)."""
@@ -175,29 +179,68 @@ class Outgoing:
         return self._queue(session, ticket, template, envelope, rendered, now, automatic=True)
 
     def to_staff(
-        self, session: Session, ticket: Ticket, event: str, detail: str, now: datetime
+        self,
+        session: Session,
+        ticket: Ticket,
+        event: str,
+        detail: str,
+        now: datetime,
+        *,
+        recipients: Sequence[str] | None = None,
     ) -> int:
         """A note to the assignee, or to every staff address; replies thread to the ticket."""
-        recipients = [ticket.assignee] if ticket.assignee else list(self.settings.staff.addresses)
-        if not recipients:
-            return 0
+        if recipients is None:
+            recipients = self.staff_recipients(ticket)
         context = self.context(ticket, "en") | {
             "event": event,
             "detail": detail,
             "state": ticket.state,
             "due_on": format_date(ticket.due_on, "en"),
         }
-        rendered = self.renderer.render("staff_notice", "en", context)
-        for address in recipients:
+        return len(self.to_people(session, recipients, "staff_notice", context, now, ticket=ticket))
+
+    def staff_recipients(self, ticket: Ticket | None) -> list[str]:
+        """The ticket's assignee if it has one, else every configured staff address."""
+        if ticket is not None and ticket.assignee:
+            return [ticket.assignee]
+        return list(self.settings.staff.addresses)
+
+    def to_people(
+        self,
+        session: Session,
+        recipients: Sequence[str],
+        template: str,
+        context: dict[str, Any],
+        now: datetime,
+        *,
+        ticket: Ticket | None = None,
+        in_reply_to: str | None = None,
+        references: tuple[str, ...] = (),
+    ) -> list[str]:
+        """Mail to staff (notices, escalations, the digest): English, Reply-To support@.
+
+        Not rate-limited (staff must hear about every ticket); marked ``auto-generated`` so
+        their autoresponders stay quiet; replies come back to the support mailbox and thread
+        by the reference in the subject. Returns the Message-IDs queued.
+        """
+        company = self.settings.company
+        rendered = self.renderer.render(template, "en", context)
+        queued = []
+        for address in dict.fromkeys(a.strip() for a in recipients if a.strip()):
             envelope = Envelope(
-                sender=self.settings.company.support_address,
-                sender_name=f"{self.settings.company.name} mailbot",
+                sender=company.support_address,
+                sender_name=f"{company.name} mailbot",
                 recipient=address,
-                reference=ticket.reference,
+                reference=ticket.reference if ticket is not None else None,
                 auto_submitted="auto-generated",
+                reply_to=company.support_address,
+                in_reply_to=in_reply_to,
+                references=references,
             )
-            self._queue(session, ticket, "staff_notice", envelope, rendered, now, automatic=False)
-        return len(recipients)
+            queued.append(
+                self._queue(session, ticket, template, envelope, rendered, now, automatic=False)
+            )
+        return queued
 
     def refusal(self, session: Session, address: str, now: datetime) -> str | None:
         """Why no automatic mail may go to this address now, or None."""
@@ -258,7 +301,7 @@ class Outgoing:
     def _queue(
         self,
         session: Session,
-        ticket: Ticket,
+        ticket: Ticket | None,
         template: str,
         envelope: Envelope,
         rendered: Any,
@@ -271,7 +314,7 @@ class Outgoing:
         session.connection().execute(
             _INSERT_OUTBOX,
             {
-                "ticket_id": ticket.id,
+                "ticket_id": ticket.id if ticket is not None else None,
                 "template": template,
                 "sender": mail.sender,
                 "recipient": mail.recipient,
@@ -289,6 +332,8 @@ class Outgoing:
                 "sent_at": None,
             },
         )
+        if ticket is None:
+            return mail.message_id
         store.add_event(
             session,
             ticket,
