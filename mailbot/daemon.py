@@ -38,10 +38,12 @@ from mailbot.logs import log_event
 from mailbot.mail.imap import ImapConnection, ImapMailbox
 from mailbot.mail.render import JinjaRenderer
 from mailbot.mail.smtp import SmtpMailer
+from mailbot.staff.auth import DnsLookup, StaffAuthenticator
 from mailbot.workflow.ingest import Classifier, Ingestor
 from mailbot.workflow.lifecycle import Lifecycle
 from mailbot.workflow.outgoing import Outgoing
 from mailbot.workflow.poll import MailboxPoller
+from mailbot.workflow.staff import StaffDesk
 
 log = logging.getLogger("mailbot.daemon")
 Clock = Callable[[], datetime]
@@ -78,6 +80,7 @@ class App:
     clock: Clock
     failpoints: Failpoints
     random_bytes: Callable[[int], bytes] = secrets.token_bytes
+    dns_lookup: DnsLookup | None = None  # DKIM keys; None = real DNS (tests plug their own)
 
     def close(self) -> None:
         """Close the database connections."""
@@ -111,7 +114,12 @@ class Daemon:
         self.stop_event = asyncio.Event()
         self.wake_delivery = asyncio.Event()
         self.lifecycle = Lifecycle(settings, Outgoing(settings, app.renderer), app.random_bytes)
-        ingestor = Ingestor(app.sessions, settings, self.lifecycle, classifier)
+        staff = settings.staff
+        authenticator = StaffAuthenticator(
+            staff.signing_domains(), frozenset(staff.trusted_authserv_ids), app.dns_lookup
+        )
+        desk = StaffDesk(settings, self.lifecycle, authenticator)
+        ingestor = Ingestor(app.sessions, settings, self.lifecycle, classifier, desk)
         self.poller = MailboxPoller(
             ImapMailbox(ImapConnection(settings.imap)),
             settings.imap,

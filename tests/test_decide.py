@@ -13,6 +13,7 @@ from mailbot.workflow.decide import (
     Known,
     OpenTicket,
     Policy,
+    StaffMail,
     decide,
     reference_tokens,
 )
@@ -136,3 +137,65 @@ def test_mail_we_cannot_read_goes_to_a_person(body: str, opens: bool) -> None:
         assert decision.classification.needs_triage
     else:
         assert isinstance(decision, Ignore) and decision.rule == "not_a_request"
+
+
+STAFF_POLICY = Policy(
+    own_addresses=frozenset({"support@example.co.uk"}),
+    staff_addresses=frozenset({"anna@example.co.uk"}),
+    staff_domains=frozenset({"staff.example.co.uk"}),
+)
+THREAD = Known(
+    thread_ticket_id=7,
+    thread_reference="DSR-2026-00007",
+    thread_rule="subject",
+    thread_requester="person@example.org",
+)
+
+
+def decide_staff(sender: str, body: str, known: Known) -> object:
+    parsed = parse_message(message(f"From: {sender}\r\n", body))
+    return decide(parsed, known, classify(parsed), STAFF_POLICY)
+
+
+@pytest.mark.parametrize(
+    ("sender", "body", "known", "expected"),
+    [
+        # a staff reply in a ticket's thread goes to the staff desk, commands or not
+        ("anna@example.co.uk", "Dear Jo, done.", THREAD, StaffMail(7, "DSR-2026-00007")),
+        ("Bob@Staff.Example.co.uk", "#verify", THREAD, StaffMail(7, "DSR-2026-00007")),
+        # commands outside a thread (#open) go to the desk too
+        ("anna@example.co.uk", "\n  #open access for a@b.example", Known(), StaffMail(None, None)),
+        # a staff member writing without commands outside a thread is read like anyone
+        ("anna@example.co.uk", "Please send me a copy of my data.", Known(), OpenTicket),
+        # ... and in the thread of their own request they are its requester
+        (
+            "anna@example.co.uk",
+            "Here is my code",
+            Known(
+                thread_ticket_id=8,
+                thread_reference="DSR-2026-00008",
+                thread_requester="ANNA@example.co.uk",
+            ),
+            Attach,
+        ),
+        # a look-alike domain is not staff
+        ("eve@example.co.uk.evil.example", "#verify", THREAD, Attach),
+    ],
+)
+def test_staff_mail_is_routed_to_the_desk(
+    sender: str, body: str, known: Known, expected: object
+) -> None:
+    decision = decide_staff(sender, body, known)
+    if isinstance(expected, type):
+        assert isinstance(decision, expected)
+    else:
+        assert isinstance(decision, StaffMail)
+        assert isinstance(expected, StaffMail)
+        assert (decision.ticket_id, decision.reference) == (expected.ticket_id, expected.reference)
+
+
+def test_a_staff_auto_reply_is_still_a_robot() -> None:
+    raw = message("From: anna@example.co.uk\r\nAuto-Submitted: auto-replied\r\n", "Out of office")
+    parsed = parse_message(raw)
+    decision = decide(parsed, THREAD, classify(parsed), STAFF_POLICY)
+    assert isinstance(decision, Ignore) and decision.rule == "auto_reply"

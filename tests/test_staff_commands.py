@@ -138,13 +138,7 @@ def test_unknown_command_is_never_relayed() -> None:
 
 QUOTE_STYLES = [
     "On Mon, 3 Mar 2025 at 10:00, Jo Bloggs <jo@example.org> wrote:\n> Please delete my data.",
-    pytest.param(
-        "On Mon, 3 Mar 2025 at 10:00, Jo Bloggs <jo@example.org>\nwrote:\n> Please delete my data.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="quotes.own_words cuts a wrapped attribution at its second line"
-        ),
-        id="wrapped-attribution",
-    ),
+    "On Mon, 3 Mar 2025 at 10:00, Jo Bloggs <jo@example.org>\nwrote:\n> Please delete my data.",
     "Am 03.03.2025 um 10:00 schrieb Jo Bloggs <jo@example.org>:\n> Bitte löschen.",
     "Le lun. 3 mars 2025 à 10:00, Jo <jo@example.org> a écrit :\n> Supprimez.",
     "From: Jo Bloggs <jo@example.org>\nSent: Monday, 3 March 2025 10:00\nTo: support\n\nDelete.",
@@ -192,3 +186,10 @@ def test_crlf_input() -> None:
     reply = parse_staff_reply(text)
     assert reply.commands == (Command("hold", "Which address?"),)
     assert reply.relay_text == "Dear Jo,\nwhich address?"
+
+
+def test_relay_text_keeps_the_staffs_own_footer_like_lines() -> None:
+    reply = parse_staff_reply(
+        "Dear Jo,\nYou can unsubscribe at any time from our newsletter.\n-- \nAnna\n"
+    )
+    assert reply.relay_text == "Dear Jo,\nYou can unsubscribe at any time from our newsletter."

@@ -94,10 +94,14 @@ _FOOTER_HINTS = (
 )
 
 
-def own_words(text: str, sender: str | None = None) -> str:
-    """The text the sender wrote themselves, line breaks kept."""
+def own_words(text: str, sender: str | None = None, *, keep_footers: bool = False) -> str:
+    """The text the sender wrote themselves, line breaks kept.
+
+    ``keep_footers`` keeps lines that look like a newsletter footer: a staff member may well
+    write "you can unsubscribe at any time" to a requester, and their words are relayed whole.
+    """
     lines = text.splitlines()
-    footers = _may_have_footer(text)
+    footers = not keep_footers and _may_have_footer(text)
     kept: list[str] = []
     index = 0
     while index < len(lines):
@@ -108,6 +112,8 @@ def own_words(text: str, sender: str | None = None) -> str:
         if _may_cut(stripped) and _cut_at(lines, index):
             resume = _own_forward(lines, index, sender)
             if resume is None:
+                if kept and _wrapped_attribution(lines, index):
+                    kept.pop()  # "On …, Jo <jo@example.org>" / "wrote:" — both lines go
                 break
             index = resume
             continue
@@ -143,6 +149,14 @@ def _cut_at(lines: list[str], index: int) -> bool:
         if index > 0 and _ATTRIBUTION.match(f"{_fold_line(lines, index - 1)} {line}"):
             return True
     return ":" in line[:_LABEL_WIDTH] and _outlook_block(lines, index)
+
+
+def _wrapped_attribution(lines: list[str], index: int) -> bool:
+    """An attribution whose first half sits on the line before ``index``."""
+    line = _fold_line(lines, index)
+    if not line.endswith(":") or _ATTRIBUTION.match(line) or _ORIGINAL.match(line):
+        return False
+    return index > 0 and bool(_ATTRIBUTION.match(f"{_fold_line(lines, index - 1)} {line}"))
 
 
 def _fold_line(lines: list[str], index: int) -> str:

@@ -139,5 +139,5 @@ def parse_staff_reply(text: str) -> StaffReply:
             commands.append(parsed)
         else:
             errors.append(f"line {number}: {parsed}")
-    relay_text = own_words("\n".join(lines[body_start:]))
+    relay_text = own_words("\n".join(lines[body_start:]), keep_footers=True)
     return StaffReply(tuple(commands), tuple(errors), relay_text)

@@ -3,8 +3,11 @@
 The steps run in order and the first that decides wins; each decision names its rule, so the
 record shows why a message was handled the way it was:
 
-    duplicate → bounce of ours → robot → own address → no sender → thread match →
+    duplicate → bounce of ours → robot → own address → no sender → staff → thread match →
     mailing list → not a request → open ticket
+
+Staff mail is only *routed* here; whether it proves staff authority (DKIM) is checked when it
+is applied, since that needs the raw message and DNS.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from mailbot.mail.message import InboundMessage
 SettleAction = Literal["processed", "quarantine", "leave"]
 
 REFERENCE_TOKEN = re.compile(r"\[((?:DSR|OPT)-\d{4}-\d{5,})\]")
+_COMMAND_START = re.compile(r"^\s*#[A-Za-z]")
 _NO_REPLY_LOCAL = re.compile(
     r"^(no-?reply|do-?not-?reply|donotreply|noreply-.*|bounces?|mailer-daemon|postmaster)"
     r"(\+.*)?$",
@@ -41,6 +45,7 @@ class Known:
     thread_ticket_id: int | None = None
     thread_reference: str | None = None
     thread_rule: str = ""
+    thread_requester: str | None = None
     bounced_mail_id: int | None = None
     bounced_ticket_id: int | None = None
 
@@ -87,14 +92,33 @@ class RecordBounce:
     settle: SettleAction = "processed"
 
 
-Decision = Duplicate | Ignore | Attach | OpenTicket | RecordBounce
+@dataclass(frozen=True, slots=True)
+class StaffMail:
+    """Mail from a staff address: a reply in a ticket's thread, or ``#open`` outside one."""
+
+    ticket_id: int | None
+    reference: str | None
+    rule: str = "staff"
+    reason: str = "from a staff address"
+    settle: SettleAction = "processed"
+
+
+Decision = Duplicate | Ignore | Attach | OpenTicket | RecordBounce | StaffMail
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """The configuration the decision needs: our own addresses."""
+    """The configuration the decision needs: our own addresses, who counts as staff."""
 
     own_addresses: frozenset[str]
+    staff_addresses: frozenset[str] = frozenset()
+    staff_domains: frozenset[str] = frozenset()
+
+    def is_staff(self, address: str) -> bool:
+        lowered = address.lower()
+        return lowered in self.staff_addresses or (
+            "@" in lowered and lowered.rpartition("@")[2] in self.staff_domains
+        )
 
 
 Step = Callable[[InboundMessage, Known, Classification, Policy], Decision | None]
@@ -164,6 +188,32 @@ def check_sender(
     return Ignore(rule="no_sender", reason="no usable From address")
 
 
+def check_staff(
+    message: InboundMessage, known: Known, _c: Classification, policy: Policy
+) -> Decision | None:
+    """Staff replying in a ticket's thread, or writing commands (``#open …``) outside one.
+
+    A staff member who is the requester of the ticket (an employee's own request) is treated
+    as the requester; a staff address writing without commands outside any thread is read
+    like anyone else's mail.
+    """
+    sender = (message.from_address or "").lower()
+    if not policy.is_staff(sender):
+        return None
+    if known.thread_ticket_id is not None and known.thread_reference is not None:
+        if known.thread_requester is not None and known.thread_requester.lower() == sender:
+            return None
+        return StaffMail(
+            known.thread_ticket_id,
+            known.thread_reference,
+            reason=f"staff reply in the thread of {known.thread_reference}",
+        )
+    first_line = next((line for line in message.text.splitlines() if line.strip()), "")
+    if _COMMAND_START.match(first_line):
+        return StaffMail(None, None, reason="staff commands outside a ticket thread")
+    return None
+
+
 def check_thread(
     _m: InboundMessage, known: Known, _c: Classification, _p: Policy
 ) -> Decision | None:
@@ -221,6 +271,7 @@ STEPS: Sequence[Step] = (
     check_robot,
     check_own_address,
     check_sender,
+    check_staff,
     check_thread,
     check_list,
     check_not_a_request,

@@ -35,11 +35,13 @@ from mailbot.workflow.decide import (
     Policy,
     RecordBounce,
     SettleAction,
+    StaffMail,
     decide,
     reference_tokens,
 )
 from mailbot.workflow.lifecycle import Lifecycle, find_bounced_mail
 from mailbot.workflow.outgoing import note_answering
+from mailbot.workflow.staff import StaffDesk
 
 log = logging.getLogger("mailbot.ingest")
 ACTOR = "mailbot"
@@ -83,15 +85,21 @@ class Ingestor:
         settings: Settings,
         lifecycle: Lifecycle,
         classify: Classifier,
+        staff_desk: StaffDesk,
     ) -> None:
         self.sessions = sessions
         self.settings = settings
         self.lifecycle = lifecycle
         self.classify = classify
+        self.staff_desk = staff_desk
         self.zone = ZoneInfo(settings.company.timezone)
         self.support_domain = settings.company.support_address.rpartition("@")[2]
         own = {settings.company.support_address.lower(), settings.imap.username.lower()}
-        self.policy = Policy(own_addresses=frozenset(a for a in own if "@" in a))
+        self.policy = Policy(
+            own_addresses=frozenset(a for a in own if "@" in a),
+            staff_addresses=frozenset(a.lower() for a in settings.staff.addresses),
+            staff_domains=frozenset(d.lower() for d in settings.staff.domains),
+        )
 
     def ingest_batch(
         self,
@@ -180,7 +188,38 @@ class Ingestor:
         decision = decide(message, known, classification, self.policy)
         ticket = self._ticket_for(session, fetched, message, decision, now)
         row = self._record(session, fetched, message, fingerprint, decision, now, ticket)
+        if isinstance(decision, StaffMail):
+            return self._staff(session, row, ticket, message, fetched.raw, now)
         return self._apply(session, row, ticket, message, decision, now)
+
+    def _staff(
+        self,
+        session: Session,
+        row: InboundMessageRow,
+        ticket: Ticket | None,
+        message: InboundMessage,
+        raw: bytes,
+        now: datetime,
+    ) -> IngestResult:
+        """Staff mail: the desk proves the sender and acts; the record says what came of it."""
+        if ticket is not None:
+            store.add_event(
+                session,
+                ticket,
+                at=now,
+                actor=row.from_address or "unknown",
+                event="message_attached",
+                inbound_id=row.id,
+                rule=row.rule,
+            )
+        outcome = self.staff_desk.handle(session, row, ticket, message, raw, now)
+        row.rule, row.reason, row.settle_action = outcome.rule, outcome.reason, outcome.settle
+        if outcome.settle == "quarantine":
+            row.disposition = "quarantined"
+        if row.ticket_id is None and outcome.ticket_id is not None:
+            row.ticket_id = outcome.ticket_id  # #open: the message belongs to the new ticket
+        ref = MessageRef(row.mailbox, row.uidvalidity, row.uid)
+        return _result_of(row, ref, outcome.reference)
 
     def _ticket_for(
         self,
@@ -192,6 +231,8 @@ class Ingestor:
     ) -> Ticket | None:
         """The ticket this message belongs to: an existing one, or a new one it opens."""
         if isinstance(decision, Attach | RecordBounce):
+            return self._ticket(session, decision.ticket_id)
+        if isinstance(decision, StaffMail) and decision.ticket_id is not None:
             return self._ticket(session, decision.ticket_id)
         if isinstance(decision, OpenTicket):
             return self._open_ticket(session, fetched, message, decision, now)
@@ -222,11 +263,25 @@ class Ingestor:
         for token in reference_tokens(message.subject):
             ticket = store.ticket_by_reference(session, token)
             if ticket is not None:
-                return Known(duplicate_of, duplicate_settle, ticket.id, ticket.reference, "subject")
+                return Known(
+                    duplicate_of,
+                    duplicate_settle,
+                    ticket.id,
+                    ticket.reference,
+                    "subject",
+                    ticket.requester,
+                )
         thread_ids = [*message.references, message.in_reply_to or ""]
         ticket = store.ticket_by_message_ids(session, thread_ids)
         if ticket is not None:
-            return Known(duplicate_of, duplicate_settle, ticket.id, ticket.reference, "headers")
+            return Known(
+                duplicate_of,
+                duplicate_settle,
+                ticket.id,
+                ticket.reference,
+                "headers",
+                ticket.requester,
+            )
         return Known(duplicate_of, duplicate_settle)
 
     def _record(
@@ -391,6 +446,8 @@ class Ingestor:
 
 
 def _disposition(decision: Decision) -> str:
+    if isinstance(decision, StaffMail):
+        return "staff"
     if isinstance(decision, Duplicate):
         return "duplicate"
     if isinstance(decision, Ignore):

@@ -58,7 +58,6 @@ class Lifecycle:
         self.outgoing = outgoing
         self.random_bytes = random_bytes
         self.policy = clock_policy(settings)
-        self.staff_addresses = frozenset(a.lower() for a in settings.staff.addresses)
 
     # -- state and clock --------------------------------------------------------------
 
@@ -319,22 +318,12 @@ class Lifecycle:
     ) -> None:
         """A message in a ticket's thread: verification, clarification, or news for staff.
 
-        Mail from a staff address is recorded and nothing more: staff commands and relayed
-        replies need an authenticated sender (DKIM), which is the next step of the product;
-        until then a staff reply must never be mistaken for the requester's.
+        Staff mail never comes here: it is routed to the staff desk (``workflow.staff``),
+        which checks its authenticity before it may change anything.
         """
         sender = (message.from_address or "").lower()
         state = State(ticket.state)
-        if sender in self.staff_addresses and sender != ticket.requester.lower():
-            store.add_event(
-                session,
-                ticket,
-                at=now,
-                actor=sender,
-                event="staff_message_recorded",
-                note="staff commands by email are not enabled yet; nothing was changed",
-            )
-        elif state is State.AWAITING_VERIFICATION:
+        if state is State.AWAITING_VERIFICATION:
             self.verify_reply(session, ticket, message, now)
         elif state is State.ON_HOLD and sender == ticket.requester.lower():
             self.move(session, ticket, State.IN_PROGRESS, now, reason="clarification received")
@@ -442,6 +431,149 @@ class Lifecycle:
     ) -> None:
         self.move(session, ticket, State.REJECTED, now, actor=actor, reason=reason)
         self.outgoing.to_requester(session, ticket, "rejection", now, reason=reason)
+
+    def resume(self, session: Session, ticket: Ticket, actor: str, now: datetime) -> str:
+        """``#resume``: carry on after a hold, reopen a closed ticket, or take one out of triage.
+
+        After a hold the clock restarts now (the clarification came by other means); a
+        reopened ticket keeps its due date; a ticket leaving triage is routed as a new one
+        would be (verification first where the rights need it). Returns what was done.
+        """
+        state = State(ticket.state)
+        if state is State.ON_HOLD:
+            self.move(session, ticket, State.IN_PROGRESS, now, actor=actor, reason="resumed")
+            ticket.on_hold_since = None
+            self.start_clock(session, ticket, now, now, "resumed by staff")
+            return f"resumed; due {ticket.due_on}"
+        if state is State.CLOSED_UNVERIFIED:
+            ticket.closed_at = None
+            self.request_verification(session, ticket, now)
+            return "reopened; a new verification code was sent to the requester"
+        if state in CLOSED:
+            self.move(session, ticket, State.IN_PROGRESS, now, actor=actor, reason="reopened")
+            ticket.closed_at = None
+            if ticket.due_on is None:
+                self.start_clock(session, ticket, now, now, "reopened by staff")
+            return f"reopened; due {ticket.due_on}"
+        if state is State.TRIAGE:
+            return self.route(session, ticket, now, actor=actor)
+        raise IllegalTransition(f"nothing to resume: the ticket is {state.value}")
+
+    def route(self, session: Session, ticket: Ticket, now: datetime, *, actor: str) -> str:
+        """Send a ticket on its way: verification, or straight to work with the clock running."""
+        if ticket.kind == "opt_out":
+            self._open_opt_out(session, ticket, now)
+            return f"opt-out in progress; due {ticket.due_on}"
+        if NEEDS_VERIFICATION & set(ticket.rights) and ticket.verified_at is None:
+            self.request_verification(session, ticket, now)
+            return "verification code sent to the requester (#verify if you checked by hand)"
+        self.move(session, ticket, State.IN_PROGRESS, now, actor=actor, reason="in progress")
+        self.start_clock(session, ticket, ticket.received_at, now, "request accepted")
+        self._acknowledge(session, ticket, now)
+        return f"acknowledged; due {ticket.due_on}"
+
+    def assign(
+        self, session: Session, ticket: Ticket, assignee: str, actor: str, now: datetime
+    ) -> None:
+        """``#assign``: the ticket's notices and escalations go to this person from now on."""
+        previous = ticket.assignee
+        ticket.assignee = assignee.lower()
+        ticket.updated_at = now
+        store.add_event(
+            session,
+            ticket,
+            at=now,
+            actor=actor,
+            event="assigned",
+            assignee=ticket.assignee,
+            previous=previous,
+        )
+        self.outgoing.to_staff(
+            session, ticket, "Assigned to you", f"{actor} assigned this ticket to you.", now
+        )
+
+    def note(self, session: Session, ticket: Ticket, text: str, actor: str, now: datetime) -> None:
+        """``#note``: an internal note on the audit trail, never sent to the requester."""
+        store.add_event(session, ticket, at=now, actor=actor, event="note", text=text[:4000])
+
+    def reclassify(
+        self, session: Session, ticket: Ticket, rights: tuple[str, ...], actor: str, now: datetime
+    ) -> None:
+        """``#reclassify``: correct the rights asked for; the state and clock stay as they are."""
+        if ticket.kind == "opt_out":
+            raise IllegalTransition("an opt-out has no rights to reclassify")
+        if State(ticket.state) in CLOSED:
+            raise IllegalTransition(f"the ticket is {ticket.state}; #resume it first")
+        previous = list(ticket.rights)
+        ticket.rights = list(rights)
+        ticket.updated_at = now
+        store.add_event(
+            session,
+            ticket,
+            at=now,
+            actor=actor,
+            event="reclassified",
+            rights=list(rights),
+            previous=previous,
+        )
+
+    def open_logged(
+        self,
+        session: Session,
+        rights: tuple[str, ...],
+        requester: str,
+        actor: str,
+        received_at: datetime,
+        now: datetime,
+    ) -> Ticket:
+        """``#open <rights> for <address>``: a request received by phone or post.
+
+        The clock counts from when staff logged it (the mail's arrival). Identity is checked
+        by email as for any request; staff who checked it on the phone follow with ``#verify``.
+        """
+        year = self.outgoing.local_date(received_at).year
+        ticket = Ticket(
+            reference=store.next_reference(session, "rights_request", year),
+            kind="rights_request",
+            rights=list(rights),
+            opt_out=[],
+            requester=requester.lower(),
+            requester_name="",
+            language="en",
+            state=State.NEW.value,
+            subject="",
+            received_at=received_at,
+            due_on=None,
+            evidence=[f"logged by {actor}"],
+            created_at=now,
+            updated_at=now,
+            source="staff",
+        )
+        session.add(ticket)
+        session.flush()
+        store.add_event(
+            session,
+            ticket,
+            at=now,
+            actor=actor,
+            event="opened",
+            to_state="new",
+            rule="staff_open",
+            rights=list(rights),
+        )
+        if "erasure" in rights:  # as for a request by email: the register is written at once
+            _insert_suppression(session, "email", ticket.requester, "erasure", ticket.id, now)
+            store.add_event(
+                session,
+                ticket,
+                at=now,
+                actor=ACTOR,
+                event="suppressed",
+                source="erasure",
+                entries=[f"email:{ticket.requester}"],
+            )
+        self.route(session, ticket, now, actor=actor)
+        return ticket
 
     # -- scheduled work ---------------------------------------------------------------
 

@@ -178,6 +178,36 @@ class Outgoing:
         )
         return self._queue(session, ticket, template, envelope, rendered, now, automatic=True)
 
+    def relay(
+        self, session: Session, ticket: Ticket, text: str, actor: str, now: datetime
+    ) -> str | None:
+        """A staff member's words to the requester, from support@, threaded, in their language.
+
+        Written by a person, so not ``Auto-Submitted`` and not rate-limited; still never to
+        our own, a no-reply or a bounced address. Its Message-ID, or None if refused.
+        """
+        refused = self.refusal(session, ticket.requester, now, automatic=False)
+        if refused:
+            store.add_event(
+                session, ticket, at=now, actor=actor, event="relay_refused", reason=refused
+            )
+            return None
+        language = self.renderer.resolve_language("staff_relay", ticket.language)
+        context = self.context(ticket, language) | {"relay_text": text}
+        rendered = self.renderer.render("staff_relay", language, context)
+        in_reply_to, references = self._last_message_from(session, ticket, ticket.requester)
+        envelope = Envelope(
+            sender=self.settings.company.support_address,
+            sender_name=self.settings.company.name,
+            recipient=ticket.requester,
+            recipient_name=ticket.requester_name,
+            in_reply_to=in_reply_to,
+            references=references,
+            reference=ticket.reference,
+            auto_submitted="",
+        )
+        return self._queue(session, ticket, "staff_relay", envelope, rendered, now, automatic=False)
+
     def to_staff(
         self,
         session: Session,
@@ -242,8 +272,10 @@ class Outgoing:
             )
         return queued
 
-    def refusal(self, session: Session, address: str, now: datetime) -> str | None:
-        """Why no automatic mail may go to this address now, or None."""
+    def refusal(
+        self, session: Session, address: str, now: datetime, *, automatic: bool = True
+    ) -> str | None:
+        """Why no mail may go to this address now, or None (the rate limit: automatic only)."""
         lowered = address.lower()
         own = {self.settings.company.support_address.lower(), self.settings.imap.username.lower()}
         if not lowered or "@" not in lowered:
@@ -255,6 +287,8 @@ class Outgoing:
         connection = session.connection()
         if connection.execute(_UNDELIVERABLE, {"address": lowered}).first() is not None:
             return "the address bounced our mail before"
+        if not automatic:
+            return None
         params = {"recipient": address, "since": now - timedelta(hours=1)}
         sent = connection.execute(_RECENT_AUTOMATIC, params).scalar() or 0
         limit = self.settings.limits.auto_mails_per_sender_per_hour
