@@ -150,6 +150,22 @@ class Daemon:
         """Run both loops and the scheduled jobs until ``stop``."""
         await self._prepare()
         log_event(log, "daemon.started", owner=self.owner, mailbox=self.app.settings.imap.folder)
+        scheduler = self.build_scheduler()
+        scheduler.start()
+        try:
+            await asyncio.gather(self._poll_forever(), self._deliver_forever())
+        finally:
+            scheduler.shutdown(wait=False)
+            await self._close()
+        log_event(log, "daemon.stopped")
+
+    def build_scheduler(self) -> AsyncIOScheduler:
+        """APScheduler 3: every job at start and every 5 minutes, and the digest on the minute.
+
+        Nothing depends on the scheduler's own memory: each job looks in the database for
+        what is due and records what it did, so a restart (or another daemon) neither repeats
+        nor skips anything; the run at start is the catch-up after downtime.
+        """
         scheduler = AsyncIOScheduler(timezone=self.app.settings.company.timezone)
         scheduler.add_job(
             self._scheduled_jobs,
@@ -160,7 +176,7 @@ class Daemon:
             coalesce=True,
             id="jobs",
         )
-        if self.app.settings.digest.enabled:  # on the minute; the interval job catches up
+        if self.app.settings.digest.enabled:
             hour, minute = digest_time(self.app.settings)
             scheduler.add_job(
                 self._scheduled_jobs,
@@ -170,13 +186,7 @@ class Daemon:
                 misfire_grace_time=None,
                 id="digest",
             )
-        scheduler.start()
-        try:
-            await asyncio.gather(self._poll_forever(), self._deliver_forever())
-        finally:
-            scheduler.shutdown(wait=False)
-            await self._close()
-        log_event(log, "daemon.stopped")
+        return scheduler
 
     async def run_jobs(self) -> int:
         """The scheduled work due now; returns how many tickets, steps or digests it did.

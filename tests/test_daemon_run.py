@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from datetime import UTC, datetime
+from email import message_from_bytes
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -147,3 +150,41 @@ async def test_idle_is_renewed_and_keeps_working(
         await smtp_sink.wait_for_async(1, timeout=5)
     finally:
         await stop(daemon, task)
+
+
+async def test_scheduled_jobs_run_at_start_under_apscheduler(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    """The daemon catches up at start: a digest due earlier today goes out without waiting."""
+    settings = settings_for(
+        imap_account,
+        smtp_sink,
+        sqlite_url,
+        staff={"addresses": ["dpo@example.co.uk"]},
+        digest={"time": "00:00"},
+    )
+    daemon = Daemon(make_app(settings))
+    task = await run_daemon(daemon)
+    try:
+        (digest,) = await smtp_sink.wait_for_async(1, timeout=10)
+    finally:
+        await stop(daemon, task)
+    assert digest.rcpt_tos == ("dpo@example.co.uk",)
+    assert str(message_from_bytes(digest.data)["Subject"]).startswith("Daily digest")
+
+
+def test_the_digest_is_scheduled_at_its_local_time(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    settings = settings_for(
+        imap_account, smtp_sink, sqlite_url, digest={"time": "07:45", "timezone": "Europe/Berlin"}
+    )
+    scheduler = Daemon(make_app(settings)).build_scheduler()
+    trigger = scheduler.get_job("digest").trigger
+    berlin = ZoneInfo("Europe/Berlin")
+    # Across the change to summer time (29 March 2026): 07:45 in Berlin, whatever UTC says.
+    for now in (datetime(2026, 3, 28, 12, 0, tzinfo=UTC), datetime(2026, 3, 29, 12, 0, tzinfo=UTC)):
+        fire = trigger.get_next_fire_time(None, now.astimezone(berlin)).astimezone(berlin)
+        assert (fire.hour, fire.minute, fire.date()) == (7, 45, now.date().replace(day=now.day + 1))
+    disabled = settings_for(imap_account, smtp_sink, sqlite_url, digest={"enabled": False})
+    assert Daemon(make_app(disabled)).build_scheduler().get_job("digest") is None
