@@ -8,6 +8,7 @@ obeyed; a forged From, a signature of the wrong domain, a stale or replayed mess
 from __future__ import annotations
 
 import base64
+import sqlite3
 import subprocess
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
@@ -17,7 +18,7 @@ import dkim
 import pytest
 from sqlalchemy import select
 
-from mailbot.daemon import App
+from mailbot.daemon import App, Daemon
 from mailbot.tickets.models import (
     InboundMessageRow,
     SecurityEvent,
@@ -577,3 +578,56 @@ async def test_a_staff_member_asking_about_their_own_data_is_a_requester(
     await desk.deliver(raw)
     ticket = desk.ticket()
     assert (ticket.requester, ticket.state) == (ANNA, "awaiting_verification")
+
+
+async def test_dkim_is_checked_once_and_outside_the_database_transaction(
+    imap_account: ImapAccount,
+    smtp_sink: SmtpSink,
+    sqlite_url: str,
+    clock: SteppingClock,
+    keys: dict[str, Key],
+) -> None:
+    """DNS may take seconds: the batch's write transaction must not wait on it."""
+    app = make_staff_app(imap_account, smtp_sink, sqlite_url, clock, keys)
+    desk = Desk(app, imap_account, smtp_sink, clock, keys)
+    await desk.request()
+    records = {f"s1._domainkey.{DOMAIN}.".encode(): keys[DOMAIN].record}
+    database = sqlite_url.removeprefix("sqlite:///")
+    writable: list[bool] = []
+
+    def lookup(name: bytes) -> bytes | None:
+        probe = sqlite3.connect(database, timeout=0)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.rollback()
+            writable.append(True)
+        except sqlite3.OperationalError:
+            writable.append(False)
+        finally:
+            probe.close()
+        return records.get(name)
+
+    app.dns_lookup = lookup
+    await desk.reply("#note checked outside")
+    assert writable == [True]
+    assert desk.events("note")[-1].detail["text"] == "checked outside"
+
+
+def test_the_claimed_staff_sender_is_read_from_the_header_alone(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    settings = settings_for(
+        imap_account,
+        smtp_sink,
+        sqlite_url,
+        staff={"addresses": [ANNA], "domains": ["staff.example"]},
+    )
+    desk = Daemon(make_app(settings)).poller.ingestor.staff_desk
+    assert desk.claimed_staff_sender(b"From: Anna <ANNA@example.co.uk>\r\n\r\nx") == ANNA
+    folded = b"Subject: x\r\nFrom: =?utf-8?q?J=C3=B6?=\r\n <jo@Staff.Example>\r\n\r\nFrom: a@b.c"
+    assert desk.claimed_staff_sender(folded) == "jo@staff.example"
+    assert (
+        desk.claimed_staff_sender(b"From: eve@example.org\r\n\r\nFrom: anna@example.co.uk") is None
+    )
+    assert desk.claimed_staff_sender(b"From: anna@example.co.uk, eve@example.org\r\n\r\n") is None
+    assert desk.claimed_staff_sender(b"no headers at all") is None

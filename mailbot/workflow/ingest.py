@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from mailbot.config import Settings
 from mailbot.logs import log_event
 from mailbot.mail.message import InboundMessage, MessageRef
 from mailbot.mail.parse import parse_message
+from mailbot.staff.auth import AuthResult
 from mailbot.tickets import store
 from mailbot.tickets.models import InboundMessageRow, OutboxMail, Ticket
 from mailbot.workflow.decide import (
@@ -55,6 +56,8 @@ class FetchedMessage:
     raw: bytes
     received_at: datetime
     truncated_from: int | None = None
+    # (claimed staff sender, proof), checked before the transaction: DNS may be slow
+    staff_proof: tuple[str, AuthResult] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,7 @@ class Ingestor:
         """
         if not batch:
             return []
+        batch = [self._prove_staff(fetched) for fetched in batch]
         try:
             results = self._record_batch(batch, clock, on_message, isolated=False)
         except _MessageFailed:
@@ -131,6 +135,17 @@ class Ingestor:
                 ref=result.reference,
             )
         return results
+
+    def _prove_staff(self, fetched: FetchedMessage) -> FetchedMessage:
+        """Check staff authority (DKIM, DNS) now, outside the batch's database transaction.
+
+        Only for mail whose From header names a staff address or domain; everything else
+        passes untouched at the cost of one header scan.
+        """
+        sender = self.staff_desk.claimed_staff_sender(fetched.raw)
+        if sender is None:
+            return fetched
+        return replace(fetched, staff_proof=(sender, self.staff_desk.prove(fetched.raw, sender)))
 
     def _record_batch(
         self,
@@ -189,7 +204,7 @@ class Ingestor:
         ticket = self._ticket_for(session, fetched, message, decision, now)
         row = self._record(session, fetched, message, fingerprint, decision, now, ticket)
         if isinstance(decision, StaffMail):
-            return self._staff(session, row, ticket, message, fetched.raw, now)
+            return self._staff(session, row, ticket, message, fetched, now)
         return self._apply(session, row, ticket, message, decision, now)
 
     def _staff(
@@ -198,10 +213,11 @@ class Ingestor:
         row: InboundMessageRow,
         ticket: Ticket | None,
         message: InboundMessage,
-        raw: bytes,
+        fetched: FetchedMessage,
         now: datetime,
     ) -> IngestResult:
         """Staff mail: the desk proves the sender and acts; the record says what came of it."""
+        raw, proof = fetched.raw, fetched.staff_proof
         if ticket is not None:
             store.add_event(
                 session,
@@ -212,7 +228,7 @@ class Ingestor:
                 inbound_id=row.id,
                 rule=row.rule,
             )
-        outcome = self.staff_desk.handle(session, row, ticket, message, raw, now)
+        outcome = self.staff_desk.handle(session, row, ticket, message, raw, now, proof)
         row.rule, row.reason, row.settle_action = outcome.rule, outcome.reason, outcome.settle
         if outcome.settle == "quarantine":
             row.disposition = "quarantined"

@@ -24,8 +24,10 @@ signed message older than ``staff.max_command_age_days`` is refused as well.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import getaddresses
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,7 +35,7 @@ from sqlalchemy.orm import Session
 from mailbot.config import Settings
 from mailbot.logs import log_event
 from mailbot.mail.message import InboundMessage
-from mailbot.staff.auth import StaffAuthenticator
+from mailbot.staff.auth import AuthResult, StaffAuthenticator
 from mailbot.staff.commands import Command, StaffReply, parse_staff_reply
 from mailbot.tickets import store
 from mailbot.tickets.models import InboundMessageRow, SecurityEvent, Ticket
@@ -45,6 +47,7 @@ from mailbot.workflow.outgoing import format_date
 log = logging.getLogger("mailbot.staff")
 FORGERY_NOTICE_EVERY = timedelta(hours=1)
 MAX_CLOCK_SKEW = timedelta(days=1)
+_FROM = re.compile(rb"^From:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +89,14 @@ class StaffDesk:
         message: InboundMessage,
         raw: bytes,
         now: datetime,
+        checked: tuple[str, AuthResult] | None = None,
     ) -> StaffOutcome:
+        """Act on one staff message; ``checked`` is (sender, proof) found before, if it was."""
         sender = (message.from_address or "").lower()
-        proof = self.authenticator.check(raw, sender)
+        if checked is not None and checked[0] == sender:
+            proof = checked[1]
+        else:
+            proof = self.prove(raw, sender)
         if not proof.ok:
             self._forged(session, row, ticket, message, sender, proof.reason, now)
             return StaffOutcome(
@@ -134,6 +142,23 @@ class StaffDesk:
         )
 
     # -- authenticity -----------------------------------------------------------------
+
+    def claimed_staff_sender(self, raw: bytes) -> str | None:
+        """The staff address a message's From header claims, or None (a cheap header scan)."""
+        header_end = raw.find(b"\r\n\r\n")
+        if header_end < 0:
+            header_end = raw.find(b"\n\n")
+        match = _FROM.search(raw[: header_end if header_end >= 0 else len(raw)])
+        if match is None:
+            return None
+        addresses = [a for _, a in getaddresses([match.group(1).decode("utf-8", "replace")])]
+        if len(addresses) != 1 or not self.settings.staff.is_staff(addresses[0]):
+            return None
+        return addresses[0].lower()
+
+    def prove(self, raw: bytes, sender: str) -> AuthResult:
+        """Whether ``raw`` proves it comes from staff (DKIM or trusted Authentication-Results)."""
+        return self.authenticator.check(raw, sender)
 
     def _forged(
         self,
