@@ -464,19 +464,22 @@ async def test_erasure_request_adds_the_address_to_the_register(
     assert entries == [("email", "person1@example.org", "erasure")]
 
 
-async def test_a_staff_reply_is_recorded_and_never_taken_for_the_requester(
+async def test_an_unproven_staff_reply_is_never_taken_for_the_requester(
     app: App, imap_account: ImapAccount, smtp_sink: SmtpSink
 ) -> None:
+    """Unsigned mail from a staff address: refused as staff, and not the requester's either."""
     await open_access_request(app, imap_account, smtp_sink)
     notice = next(m for m in to(smtp_sink, STAFF) if b"New request" in m.data)
     staff_reply = reply_to(
         notice.data, sender=STAFF, body="I'll take this one.", message_id="<staff-1@example.co.uk>"
     )
     append_at(imap_account, staff_reply, RECEIVED)
+    smtp_sink.clear()
     summary = await run_once(app)
-    assert summary.sent == 0, "no verification answer to staff"
+    assert summary.sent == 1, "only the refusal notice to staff"
+    assert [m.rcpt_tos for m in smtp_sink.messages] == [(STAFF,)]
     assert ticket(app).verification_attempts == 0
-    assert "staff_message_recorded" in events(app)
+    assert "staff_claim_refused" in events(app)
 
 
 async def test_mail_we_cannot_read_opens_a_triage_ticket(
@@ -487,5 +490,6 @@ async def test_mail_we_cannot_read_opens_a_triage_ticket(
     await run_once(app)
     opened = ticket(app)
     assert opened.state == "triage" and opened.language == "cs"
+    assert opened.due_on == date(2026, 10, 3), "the month runs from receipt during triage"
     assert to(smtp_sink, "person1@example.org") == [], "no automatic mail in a guessed language"
     assert any(b"Triage needed" in m.data for m in to(smtp_sink, STAFF))

@@ -9,7 +9,8 @@ Decisions worth knowing:
   portability, automated decisions) wait for identity verification; the statutory clock
   starts when the code comes back. Objection and information requests start the clock at once.
 - A request the classifier is unsure of, or made for someone else, goes to triage: staff are
-  told and the requester gets no automatic mail.
+  told and the requester gets no automatic mail. Its clock runs from receipt meanwhile, so it
+  escalates like any other; staff pause it (``#hold``) or send it on (``#resume``).
 - A reply to a closed ticket is attached and staff are told; it does not reopen the ticket
   (a "thank you" should not), staff reopen it when it needs work.
 - A reply from the requester to a ticket on hold is the clarification: the clock starts again
@@ -132,6 +133,8 @@ class Lifecycle:
         if label.needs_triage or not may_reply:
             why = _triage_reason(label, may_reply)
             self.move(session, ticket, State.TRIAGE, now, reason=why)
+            # The month runs from receipt while staff decide: triage must not hide a deadline.
+            self.start_clock(session, ticket, ticket.received_at, now, "received; staff to triage")
             self.outgoing.to_staff(session, ticket, "Triage needed", why, now)
             return
         if ticket.kind == "opt_out":
