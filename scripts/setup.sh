@@ -15,11 +15,14 @@ have_initdb() {
 }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
-step "System packages (Dovecot, PostgreSQL, openssl for the tests)"
+step "System packages (Dovecot, PostgreSQL, openssl, Chromium for the tests)"
 missing=()
 installed dovecot-imapd || missing+=(dovecot-imapd)
 { have_initdb && getent passwd postgres >/dev/null; } || missing+=(postgresql)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# tests/test_digest.py opens the digest preview in headless Chromium (fonts: DejaVu, pulled in
+# through fontconfig, is enough to read it).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
     echo "installing: ${missing[*]}"
@@ -34,7 +37,7 @@ if ((${#missing[@]})); then
         as_root service "$service" stop >/dev/null 2>&1 || true
     done
 else
-    echo "dovecot, postgresql, openssl and python venv already installed"
+    echo "dovecot, postgresql, openssl, chromium and python venv already installed"
 fi
 
 step "Virtualenv .venv with mailbot[test]"

@@ -1,15 +1,201 @@
-"""The escalation ladder (stub: being written)."""
+"""The escalation ladder: reminders to staff as a ticket's due date nears, then while overdue.
+
+``due_steps`` is the pure decision: given a due date, today and the rungs already recorded, which
+rungs to record now (no I/O, table-tested). ``escalate`` reads the open tickets that have a due
+date within reach, asks it, and writes. A rung is recorded in ``escalations`` (UNIQUE ticket,
+step) by an INSERT … ON CONFLICT DO NOTHING in the same transaction as its mail, and the mail is
+queued only if that row went in: each rung goes out once, across restarts and however many
+daemons share the database.
+
+A step key names the rung and the due date it counts from (``before-7:2027-01-04``) or the local
+day of the overdue reminder (``overdue:2027-01-05``): an extension or a restarted clock (a new
+due date) starts a fresh ladder, and a paused clock (no due date) sends nothing.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import logging
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from mailbot.config import Settings
-from mailbot.workflow.outgoing import Outgoing
+from mailbot.config import EscalationSettings, Settings
+from mailbot.logs import log_event
+from mailbot.tickets import store
+from mailbot.tickets.models import Escalation, Ticket
+from mailbot.tickets.states import OPEN
+from mailbot.workflow.outgoing import ACTOR, Outgoing, format_date
+
+log = logging.getLogger("mailbot.jobs.escalate")
+TEMPLATE = "escalation"
+BEFORE, OVERDUE = "before", "overdue"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One rung for one due date: sent now, or only recorded because it passed unseen."""
+
+    key: str
+    rung: str
+    days: int  # days left before the due date, or days overdue
+    due_on: date
+    send: bool = True
+
+    @property
+    def headline(self) -> str:
+        """What the mail's subject says: ``Due in 2 days``, ``Overdue by 3 days``."""
+        plural = "" if self.days == 1 else "s"
+        if self.rung == OVERDUE:
+            return f"Overdue by {self.days} day{plural}"
+        if self.days == 0:
+            return "Due today"
+        return "Due tomorrow" if self.days == 1 else f"Due in {self.days} days"
+
+
+def due_steps(
+    due_on: date | None, today: date, ladder: EscalationSettings, sent: Collection[str]
+) -> list[Step]:
+    """The rungs to record today, least urgent first; only the most urgent one is sent.
+
+    Rungs whose day passed before the ticket was first seen (or while the daemon was down)
+    come back with ``send=False``: recorded, so they never fire late, but not mailed.
+    """
+    if due_on is None:
+        return []
+    reached = _reached(due_on, today, ladder)
+    if not reached:
+        return []
+    *passed, current = reached
+    steps = [replace(step, send=False) for step in passed if step.key not in sent]
+    if current.key not in sent:
+        steps.append(current)
+    return steps
+
+
+def _reached(due_on: date, today: date, ladder: EscalationSettings) -> list[Step]:
+    """Every rung whose day has come for this due date, least urgent first."""
+    left = (due_on - today).days
+    rungs = [
+        Step(f"{BEFORE}-{days}:{due_on.isoformat()}", BEFORE, left, due_on)
+        for days in sorted(set(ladder.days_before_due), reverse=True)
+        if left <= days
+    ]
+    if left < 0:
+        overdue, every = -left, ladder.overdue_every_days
+        slot = due_on + timedelta(days=1 + (overdue - 1) // every * every)
+        rungs.append(Step(f"{OVERDUE}:{slot.isoformat()}", OVERDUE, overdue, due_on))
+    return rungs
 
 
 def escalate(session: Session, settings: Settings, outgoing: Outgoing, now: datetime) -> int:
     """Queue every escalation step that is due now and not yet sent; returns how many."""
-    return 0
+    ladder = settings.escalation
+    today = outgoing.local_date(now)
+    within = _within_reach(today + timedelta(days=max(ladder.days_before_due, default=0)))
+    tickets = session.scalars(select(Ticket).where(*within).order_by(Ticket.id)).all()
+    if not tickets:
+        return 0
+    sent = _sent_steps(session, within)
+    escalated = 0
+    for ticket in tickets:
+        steps = due_steps(ticket.due_on, today, ladder, sent.get(ticket.id, frozenset()))
+        if steps and _climb(session, outgoing, ticket, steps, now):
+            escalated += 1
+    return escalated
+
+
+def _within_reach(horizon: date) -> list[ColumnElement[bool]]:
+    """Open tickets whose clock runs and whose first rung has come (by ``horizon``)."""
+    return [
+        Ticket.state.in_([state.value for state in OPEN]),
+        Ticket.due_on.is_not(None),
+        Ticket.due_on <= horizon,
+    ]
+
+
+def _sent_steps(session: Session, within: list[ColumnElement[bool]]) -> dict[int, set[str]]:
+    """The steps recorded for each ticket's current due date, in one query."""
+    rows = session.execute(
+        select(Escalation.ticket_id, Escalation.step)
+        .join(Ticket, Ticket.id == Escalation.ticket_id)
+        .where(*within, Escalation.due_on == Ticket.due_on)
+    )
+    sent: dict[int, set[str]] = {}
+    for ticket_id, step in rows:
+        sent.setdefault(ticket_id, set()).add(step)
+    return sent
+
+
+def _climb(
+    session: Session, outgoing: Outgoing, ticket: Ticket, steps: list[Step], now: datetime
+) -> bool:
+    """Record the steps and mail the one to send; False if another daemon was first."""
+    to_send = next((step for step in steps if step.send), None)
+    recipients = _recipients(outgoing, ticket, to_send) if to_send else []
+    if to_send is not None and not recipients:
+        return False  # nobody to tell: try again when staff or a DPO are configured
+    skipped = [
+        step.key for step in steps if not step.send and _record(session, ticket, step, [], now)
+    ]
+    if to_send is None or not _record(session, ticket, to_send, recipients, now):
+        return False
+    outgoing.to_people(
+        session, recipients, TEMPLATE, _context(outgoing, ticket, to_send), now, ticket=ticket
+    )
+    store.add_event(
+        session,
+        ticket,
+        at=now,
+        actor=ACTOR,
+        event="escalated",
+        step=to_send.key,
+        recipients=recipients,
+        skipped=skipped,
+    )
+    log_event(log, "escalation.queued", ticket=ticket.reference, step=to_send.key)
+    return True
+
+
+def _recipients(outgoing: Outgoing, ticket: Ticket, step: Step) -> list[str]:
+    """The assignee (or every staff address); once overdue, the DPO as well."""
+    people = outgoing.staff_recipients(ticket)
+    dpo = outgoing.settings.escalation.dpo_address.strip()
+    if step.rung == OVERDUE and dpo:
+        people = [dpo, *people]
+    return list({address.strip().lower(): address.strip() for address in people}.values())
+
+
+def _record(
+    session: Session, ticket: Ticket, step: Step, recipients: Sequence[str], now: datetime
+) -> bool:
+    """Insert the step's row unless it exists; True if this transaction inserted it."""
+    dialect = session.get_bind().dialect.name
+    insert_fn: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    inserted = session.execute(
+        insert_fn(Escalation)
+        .values(
+            ticket_id=ticket.id,
+            step=step.key,
+            due_on=step.due_on,
+            recipients=list(recipients),
+            sent_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["ticket_id", "step"])
+        .returning(Escalation.id)
+    ).first()
+    return inserted is not None
+
+
+def _context(outgoing: Outgoing, ticket: Ticket, step: Step) -> dict[str, Any]:
+    extended = bool(ticket.extended_due_on and ticket.extension_reason)
+    return outgoing.context(ticket, "en") | {
+        "event": step.headline,
+        "state": ticket.state,
+        "due_on": format_date(step.due_on, "en"),
+        "detail": ticket.extension_reason if extended else "",
+    }
