@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import email.utils
 import shutil
 import socket
 import subprocess
@@ -19,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.header import decode_header, make_header
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,8 @@ from mailbot.errors import ConfigError
 
 DEMO_USER = "support@demo.example"
 DEMO_PASSWORD = "demo-password"
+DEMO_DPO = "dpo@demo.example"
+DEMO_MX = "mx.demo.example"  # the company's mail server, trusted for Authentication-Results
 
 
 @dataclass
@@ -137,6 +141,33 @@ def _press_reply(mails: list[tuple[str, list[str], bytes]], requester: str) -> b
     return None
 
 
+def _staff_closes(mails: list[tuple[str, list[str], bytes]]) -> bytes | None:
+    """The DPO pressing Reply on the "Verified" notice: ``#close`` and a line for the requester.
+
+    Staff authority needs proof: here the ``Authentication-Results`` header the company's own
+    mail server (``staff.trusted_authserv_ids``) adds after checking the DPO's DKIM signature.
+    """
+    for _sender, recipients, data in mails:
+        subject = " ".join(str(email.message_from_bytes(data)["Subject"]).split())
+        if recipients != [DEMO_DPO] or "Verified" not in subject:
+            continue
+        original = email.message_from_bytes(data)
+        return (
+            f"Authentication-Results: {DEMO_MX}; dkim=pass header.d=demo.example\r\n"
+            f"From: Data Protection Officer <{DEMO_DPO}>\r\nTo: {DEMO_USER}\r\n"
+            f"Subject: Re: {subject}\r\n"
+            f"Date: {email.utils.format_datetime(datetime.now(UTC))}\r\n"
+            f"Message-ID: <dpo-{abs(hash(data))}@demo.example>\r\n"
+            f"In-Reply-To: {original['Message-ID']}\r\nReferences: {original['Message-ID']}\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            "#close We have sent you a copy of your data by recorded post.\r\n\r\n"
+            "Dear Ms Holloway,\r\n\r\nYour parcel left us today; it should reach you within"
+            " two days.\r\n\r\n"
+            "-- \r\nThe DPO\r\n"
+        ).encode()
+    return None
+
+
 def append_samples(port: int, folder: Path) -> list[Path]:
     """APPEND every sample .eml to the demo INBOX; returns the files in order."""
     files = sorted(folder.glob("*.eml"))
@@ -191,6 +222,16 @@ def run_demo(*, keep: bool = False) -> int:
                 summary = asyncio.run(Daemon(app).run_once())
                 with app.sessions() as session:
                     _print_report(summary, list_tickets(session), handler.mails[seen:])
+                staff_reply = _staff_closes(handler.mails[seen:])
+                if staff_reply is not None:
+                    seen = len(handler.mails)
+                    print("\nThe DPO replies to the 'Verified' notice with a command and a line")
+                    print("for Margaret (proven by the Authentication-Results header that the")
+                    print(f"company's mail server {DEMO_MX} adds) and the daemon runs again:")
+                    append_raw(imap_port, staff_reply)
+                    summary = asyncio.run(Daemon(app).run_once())
+                    with app.sessions() as session:
+                        _print_report(summary, list_tickets(session), handler.mails[seen:])
             app.close()
             print(
                 "\nThe out-of-office reply and the bounce stay unread in INBOX (robots get no"
@@ -219,7 +260,9 @@ def _demo_config(imap_port: int, smtp_port: int, workdir: Path) -> dict[str, Any
         },
         "smtp": {"host": "127.0.0.1", "port": smtp_port, "security": "none"},
         "company": {"name": "Example Trading Ltd", "support_address": DEMO_USER},
-        "staff": {"addresses": ["dpo@demo.example"]},
+        "staff": {"addresses": [DEMO_DPO], "trusted_authserv_ids": [DEMO_MX]},
+        # The digest is due from midnight, so the demo shows it whatever the time of day.
+        "digest": {"time": "00:00"},
     }
 
 

@@ -167,12 +167,17 @@ def test_demo_runs_end_to_end(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert "opened 3 tickets" in out and "sent 6 mails" in out
+    assert "opened 3 tickets" in out and "sent 7 mails" in out
+    assert "to dpo@demo.example             Daily digest" in out
     assert re.search(r"\[DSR-\d{4}-00001\] Please confirm your request", out)
     assert "Bitte bestätigen Sie Ihre Anfrage" in out, "the German request is answered in German"
     assert "Your marketing opt-out is confirmed" in out
     assert "Thank you, your request is confirmed" in out
     assert "in_progress" in out and "recognised by its Message-ID" in out
+    # The DPO closes the ticket by email: the outcome and their words reach the requester.
+    assert re.search(r"DSR-\d{4}-00001  completed", out)
+    assert re.search(r"\[DSR-\d{4}-00001\] Re: Subject access request", out)
+    assert re.search(r"to dpo@demo.example +\[DSR-\d{4}-00001\] Done", out)
     assert not list(tmp_path.iterdir()), "the demo leaves nothing behind"
 
 
