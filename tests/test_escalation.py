@@ -18,7 +18,8 @@ from sqlalchemy import Engine, event, func, select
 
 from mailbot.config import EscalationSettings, Settings, settings_from_mapping
 from mailbot.daemon import App, Daemon
-from mailbot.jobs.escalate import Step, due_steps, escalate
+from mailbot.jobs.escalate import escalate
+from mailbot.tickets.ladder import Step, due_steps
 from mailbot.tickets.models import Escalation, OutboxMail, Ticket, TicketEvent
 from mailbot.workflow.outgoing import Outgoing
 from tests.servers import ImapAccount, ReceivedMessage, SmtpSink

@@ -18,6 +18,7 @@ CORE = [
     "mailbot.tickets.states",
     "mailbot.tickets.verification",
     "mailbot.tickets.clock",
+    "mailbot.tickets.ladder",
 ]
 IO_LIBRARIES = ["sqlalchemy", "imapclient", "aiosmtplib", "jinja2", "alembic", "aiosmtpd"]
 

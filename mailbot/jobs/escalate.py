@@ -1,22 +1,16 @@
 """The escalation ladder: reminders to staff as a ticket's due date nears, then while overdue.
 
-``due_steps`` is the pure decision: given a due date, today and the rungs already recorded, which
-rungs to record now (no I/O, table-tested). ``escalate`` reads the open tickets that have a due
-date within reach, asks it, and writes. A rung is recorded in ``escalations`` (UNIQUE ticket,
-step) by an INSERT … ON CONFLICT DO NOTHING in the same transaction as its mail, and the mail is
-queued only if that row went in: each rung goes out once, across restarts and however many
-daemons share the database.
-
-A step key names the rung and the due date it counts from (``before-7:2027-01-04``) or the local
-day of the overdue reminder (``overdue:2027-01-05``): an extension or a restarted clock (a new
-due date) starts a fresh ladder, and a paused clock (no due date) sends nothing.
+``mailbot.tickets.ladder.due_steps`` is the pure decision (which rungs to record today).
+``escalate`` reads the open tickets that have a due date within reach, asks it, and writes. A
+rung is recorded in ``escalations`` (UNIQUE ticket, step) by an INSERT … ON CONFLICT DO
+NOTHING in the same transaction as its mail, and the mail is queued only if that row went in:
+each rung goes out once, across restarts and however many daemons share the database.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,72 +18,16 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from mailbot.config import EscalationSettings, Settings
+from mailbot.config import Settings
 from mailbot.logs import log_event
 from mailbot.tickets import store
+from mailbot.tickets.ladder import OVERDUE, Step, due_steps
 from mailbot.tickets.models import Escalation, Ticket
 from mailbot.tickets.states import OPEN
 from mailbot.workflow.outgoing import ACTOR, Outgoing, format_date
 
 log = logging.getLogger("mailbot.jobs.escalate")
 TEMPLATE = "escalation"
-BEFORE, OVERDUE = "before", "overdue"
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One rung for one due date: sent now, or only recorded because it passed unseen."""
-
-    key: str
-    rung: str
-    days: int  # days left before the due date, or days overdue
-    due_on: date
-    send: bool = True
-
-    @property
-    def headline(self) -> str:
-        """What the mail's subject says: ``Due in 2 days``, ``Overdue by 3 days``."""
-        plural = "" if self.days == 1 else "s"
-        if self.rung == OVERDUE:
-            return f"Overdue by {self.days} day{plural}"
-        if self.days == 0:
-            return "Due today"
-        return "Due tomorrow" if self.days == 1 else f"Due in {self.days} days"
-
-
-def due_steps(
-    due_on: date | None, today: date, ladder: EscalationSettings, sent: Collection[str]
-) -> list[Step]:
-    """The rungs to record today, least urgent first; only the most urgent one is sent.
-
-    Rungs whose day passed before the ticket was first seen (or while the daemon was down)
-    come back with ``send=False``: recorded, so they never fire late, but not mailed.
-    """
-    if due_on is None:
-        return []
-    reached = _reached(due_on, today, ladder)
-    if not reached:
-        return []
-    *passed, current = reached
-    steps = [replace(step, send=False) for step in passed if step.key not in sent]
-    if current.key not in sent:
-        steps.append(current)
-    return steps
-
-
-def _reached(due_on: date, today: date, ladder: EscalationSettings) -> list[Step]:
-    """Every rung whose day has come for this due date, least urgent first."""
-    left = (due_on - today).days
-    rungs = [
-        Step(f"{BEFORE}-{days}:{due_on.isoformat()}", BEFORE, left, due_on)
-        for days in sorted(set(ladder.days_before_due), reverse=True)
-        if left <= days
-    ]
-    if left < 0:
-        overdue, every = -left, ladder.overdue_every_days
-        slot = due_on + timedelta(days=1 + (overdue - 1) // every * every)
-        rungs.append(Step(f"{OVERDUE}:{slot.isoformat()}", OVERDUE, overdue, due_on))
-    return rungs
 
 
 def escalate(session: Session, settings: Settings, outgoing: Outgoing, now: datetime) -> int:
