@@ -9,6 +9,7 @@ and are wrapped in ``Secret`` so they never show up in a repr or a log line.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import ipaddress
 import json
 import os
@@ -64,6 +65,8 @@ class ServerSettings:
 
 @dataclass(frozen=True)
 class ImapSettings(ServerSettings):
+    # What the database calls this mailbox (records, checkpoint, lease); default: the folder.
+    name: str = ""
     folder: str = "INBOX"
     processed_folder: str = "Mailbot/Processed"
     quarantine_folder: str = "Mailbot/Quarantine"
@@ -79,6 +82,11 @@ class ImapSettings(ServerSettings):
     def effective_port(self) -> int:
         """The configured port, or the standard one for the security mode."""
         return self.port or (993 if self.security == "tls" else 143)
+
+    @property
+    def mailbox_name(self) -> str:
+        """The mailbox's name in the database: ``name``, or the folder (one mailbox)."""
+        return self.name or self.folder
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,15 @@ class OutboxSettings:
 
 
 @dataclass(frozen=True)
+class ClusterSettings:
+    """Several daemons on one PostgreSQL database: who polls which mailbox."""
+
+    # A mailbox's poller holds a lease in the database for this long and renews it every
+    # third of it; if the holder dies, another daemon takes over within this time.
+    lease_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class EscalationSettings:
     """The ladder: reminders before the due date, then daily to the DPO while overdue."""
 
@@ -182,6 +199,16 @@ class RetentionSettings:
 
 
 @dataclass(frozen=True)
+class ObservabilitySettings:
+    """The /metrics and /healthz endpoint: off unless a port is set, loopback unless allowed."""
+
+    port: int = 0
+    host: str = "127.0.0.1"
+    allow_remote: bool = False
+    unhealthy_after_seconds: float = 600.0
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     level: str = "INFO"
     format: Literal["text", "json"] = "text"
@@ -198,18 +225,34 @@ class Settings:
     verification: VerificationSettings = field(default_factory=VerificationSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     outbox: OutboxSettings = field(default_factory=OutboxSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
     escalation: EscalationSettings = field(default_factory=EscalationSettings)
     digest: DigestSettings = field(default_factory=DigestSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    observability: ObservabilitySettings = field(default_factory=ObservabilitySettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
+    # [[mailboxes]]: several mailboxes (each an [imap] table over the [imap] defaults); empty
+    # means the one mailbox of [imap].
+    mailboxes: tuple[ImapSettings, ...] = ()
     templates_dir: str = ""
     source: str = "defaults"
+
+    @property
+    def all_mailboxes(self) -> tuple[ImapSettings, ...]:
+        """Every mailbox the daemon serves: the [[mailboxes]], or the one [imap]."""
+        return self.mailboxes or (self.imap,)
+
+    @functools.cached_property
+    def own_addresses(self) -> frozenset[str]:
+        """Addresses that are ours: the support address and every mailbox's login."""
+        addresses = {self.company.support_address, *(m.username for m in self.all_mailboxes)}
+        return frozenset(a.lower() for a in addresses if "@" in a)
 
 
 SECTIONS: dict[str, type[Any]] = {
     name: hint
     for name, hint in typing.get_type_hints(Settings).items()
-    if name not in ("templates_dir", "source")
+    if name not in ("templates_dir", "source", "mailboxes")
 }
 
 
@@ -244,13 +287,39 @@ def settings_from_mapping(data: Mapping[str, Any], *, source: str = "mapping") -
         if key == "templates_dir":
             kwargs[key] = _coerce(str, value, key)
             continue
+        if key == "mailboxes":
+            continue  # after [imap], whose keys they inherit
         section_type = SECTIONS.get(key)
         if section_type is None:
             raise ConfigError(f"unknown configuration section [{key}] in {source}")
         if not isinstance(value, Mapping):
             raise ConfigError(f"[{key}] must be a table in {source}")
         kwargs[key] = _build_section(section_type, key, value, source)
+    if "mailboxes" in data:
+        kwargs["mailboxes"] = _build_mailboxes(data["mailboxes"], data.get("imap", {}), source)
     return _resolve_secrets(Settings(**kwargs))
+
+
+def _build_mailboxes(
+    entries: Any, imap: Mapping[str, Any], source: str
+) -> tuple[ImapSettings, ...]:
+    """[[mailboxes]]: each entry's keys over the [imap] table's; names unique."""
+    if isinstance(entries, _EnvValue):
+        entries = json.loads(entries)
+    if not isinstance(entries, list) or not all(isinstance(e, Mapping) for e in entries):
+        raise ConfigError(f"[[mailboxes]] must be a list of tables in {source}")
+    mailboxes = []
+    for index, entry in enumerate(entries, start=1):
+        merged = {**imap, **entry}
+        mailbox = _build_section(ImapSettings, f"mailboxes[{index}]", merged, source)
+        if not mailbox.name:
+            mailbox = dataclasses.replace(mailbox, name=f"{mailbox.username}/{mailbox.folder}")
+        mailboxes.append(mailbox)
+    names = [m.mailbox_name for m in mailboxes]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ConfigError(f"[[mailboxes]]: each needs its own name; repeated: {duplicates}")
+    return tuple(mailboxes)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -354,7 +423,13 @@ def _resolve_secrets(settings: Settings) -> Settings:
         imap = dataclasses.replace(imap, password=_read_secret(imap.password_file, "imap"))
     if smtp.password_file and not smtp.password:
         smtp = dataclasses.replace(smtp, password=_read_secret(smtp.password_file, "smtp"))
-    return dataclasses.replace(settings, imap=imap, smtp=smtp)
+    mailboxes = tuple(
+        dataclasses.replace(m, password=_read_secret(m.password_file, f"mailboxes[{m.name}]"))
+        if m.password_file and not m.password
+        else m
+        for m in settings.mailboxes
+    )
+    return dataclasses.replace(settings, imap=imap, smtp=smtp, mailboxes=mailboxes)
 
 
 def _read_secret(path: str, section: str) -> Secret:
@@ -376,7 +451,9 @@ def is_loopback(host: str) -> bool:
 
 def validate(settings: Settings) -> None:
     """Refuse settings that would run unsafely or cannot work, naming the key."""
-    for name, server in (("imap", settings.imap), ("smtp", settings.smtp)):
+    servers: list[tuple[str, ServerSettings]] = [("imap", settings.imap), ("smtp", settings.smtp)]
+    servers += [(f"mailboxes[{m.mailbox_name}]", m) for m in settings.mailboxes]
+    for name, server in servers:
         if server.security == "none" and not (server.allow_insecure or is_loopback(server.host)):
             raise ConfigError(
                 f'{name}.security = "none" sends the password in clear text to {server.host}; '
@@ -396,6 +473,7 @@ def validate(settings: Settings) -> None:
     _validate_clock(settings)
     _validate_staff(settings)
     _validate_schedule(settings)
+    _validate_observability(settings)
 
 
 def clock_policy(settings: Settings) -> ClockPolicy:
@@ -464,8 +542,26 @@ def _validate_schedule(settings: Settings) -> None:
     for address in settings.digest.recipients:
         if "@" not in address:
             raise ConfigError(f"digest.recipients: {address!r} is not an email address")
+    if settings.cluster.lease_seconds < 3:
+        raise ConfigError("cluster.lease_seconds must be at least 3")
     if settings.retention.closed_ticket_months < 1:
         raise ConfigError("retention.closed_ticket_months must be at least 1")
+
+
+def _validate_observability(settings: Settings) -> None:
+    """The metrics endpoint has no authentication: loopback only, unless said otherwise."""
+    obs = settings.observability
+    if not 0 <= obs.port <= 65535:
+        raise ConfigError(
+            f"observability.port must be between 1 and 65535 (0 = off); got {obs.port}"
+        )
+    if obs.port and not (obs.allow_remote or is_loopback(obs.host)):
+        raise ConfigError(
+            f"observability.host = {obs.host!r} would serve /metrics without authentication "
+            f"beyond this machine; use 127.0.0.1, or set observability.allow_remote = true"
+        )
+    if obs.unhealthy_after_seconds <= 0:
+        raise ConfigError("observability.unhealthy_after_seconds must be more than 0")
 
 
 def describe(settings: Settings) -> dict[str, Any]:

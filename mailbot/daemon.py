@@ -27,12 +27,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from mailbot import db
 from mailbot.classify import classify
 from mailbot.classify.classifier import warm_up
-from mailbot.config import Settings, digest_time
+from mailbot.config import ImapSettings, Settings, digest_time
 from mailbot.errors import MailboxError, PermanentMailboxError
 from mailbot.faults import Failpoints
 from mailbot.jobs.deliver import OutboxDelivery, next_due_at, release_claims
 from mailbot.jobs.digest import send_digest_if_due
 from mailbot.jobs.escalate import escalate
+from mailbot.jobs.lease import Lease, LeaseLost, MailboxLease, NullLease, job_lock
 from mailbot.jobs.retention import purge_closed
 from mailbot.logs import log_event
 from mailbot.mail.imap import ImapConnection, ImapMailbox
@@ -120,15 +121,9 @@ class Daemon:
         )
         desk = StaffDesk(settings, self.lifecycle, authenticator)
         ingestor = Ingestor(app.sessions, settings, self.lifecycle, classifier, desk)
-        self.poller = MailboxPoller(
-            ImapMailbox(ImapConnection(settings.imap)),
-            settings.imap,
-            app.sessions,
-            ingestor,
-            app.clock,
-            app.failpoints,
-        )
-        self.poller.on_batch = self.wake_delivery.set
+        self.alone = app.engine.url.get_backend_name() == "sqlite"  # the lock file sees to it
+        self.pollers = [self._poller(mailbox, ingestor) for mailbox in settings.all_mailboxes]
+        self.poller = self.pollers[0]
         self.delivery = OutboxDelivery(
             app.sessions,
             [SmtpMailer(settings.smtp) for _ in range(settings.smtp.connections)],
@@ -138,10 +133,37 @@ class Daemon:
             app.failpoints,
         )
 
+    def _poller(self, mailbox: ImapSettings, ingestor: Ingestor) -> MailboxPoller:
+        """A poller for one mailbox, with its lease when other daemons may share the database."""
+        app = self.app
+        lease: Lease = (
+            NullLease()
+            if self.alone
+            else MailboxLease(
+                app.sessions,
+                mailbox.mailbox_name,
+                self.owner,
+                app.settings.cluster.lease_seconds,
+                app.clock,
+            )
+        )
+        poller = MailboxPoller(
+            ImapMailbox(ImapConnection(mailbox)),
+            mailbox,
+            app.sessions,
+            ingestor,
+            app.clock,
+            app.failpoints,
+            lease,
+        )
+        poller.on_batch = self.wake_delivery.set
+        return poller
+
     def stop(self) -> None:
         """Finish the message and the SMTP transaction in hand, then return from ``run``."""
         log_event(log, "daemon.stopping")
-        self.poller.stopping = True
+        for poller in self.pollers:
+            poller.stopping = True
         self.delivery.stopping = True
         self.stop_event.set()
         self.wake_delivery.set()
@@ -149,11 +171,14 @@ class Daemon:
     async def run(self) -> None:
         """Run both loops and the scheduled jobs until ``stop``."""
         await self._prepare()
-        log_event(log, "daemon.started", owner=self.owner, mailbox=self.app.settings.imap.folder)
+        names = ",".join(p.name for p in self.pollers)
+        log_event(log, "daemon.started", owner=self.owner, mailboxes=names)
         scheduler = self.build_scheduler()
         scheduler.start()
         try:
-            await asyncio.gather(self._poll_forever(), self._deliver_forever())
+            await asyncio.gather(
+                *(self._poll_forever(poller) for poller in self.pollers), self._deliver_forever()
+            )
         finally:
             scheduler.shutdown(wait=False)
             await self._close()
@@ -208,7 +233,7 @@ class Daemon:
         total = 0
         for name, job in jobs.items():
             try:
-                done = await asyncio.to_thread(self._in_transaction, job)
+                done = await asyncio.to_thread(self._in_transaction, name, job)
             except DBAPIError as exc:
                 log_event(log, "jobs.error", level="error", job=name, error=str(exc))
                 continue
@@ -219,8 +244,10 @@ class Daemon:
             self.wake_delivery.set()
         return total
 
-    def _in_transaction(self, job: Callable[[Session, datetime], int]) -> int:
+    def _in_transaction(self, name: str, job: Callable[[Session, datetime], int]) -> int:
         with self.app.sessions.begin() as session:
+            if not job_lock(session, name):
+                return 0  # another daemon is running it right now
             return job(session, self.app.clock())
 
     async def _scheduled_jobs(self) -> None:
@@ -233,14 +260,19 @@ class Daemon:
         """Handle everything in the mailbox now, deliver what is due, and return."""
         await self._prepare()
         summary = RunSummary()
-        try:
-            await self.poller.open()
-            report = await self.poller.cycle()
-            summary.fetched, summary.tickets = report.fetched, report.tickets
-            summary.settled = report.settled
-        except (MailboxError, DBAPIError) as exc:
-            summary.errors.append(str(exc))
-            log_event(log, "mailbox.error", level="error", error=str(exc))
+        for poller in self.pollers:
+            try:
+                if not await asyncio.to_thread(poller.lease.acquire):
+                    log_event(log, "mailbox.standby", mailbox=poller.name)
+                    continue
+                await poller.open()
+                report = await poller.cycle()
+                summary.fetched += report.fetched
+                summary.tickets += report.tickets
+                summary.settled += report.settled
+            except (MailboxError, DBAPIError, LeaseLost) as exc:
+                summary.errors.append(f"{poller.name}: {exc}")
+                log_event(log, "mailbox.error", level="error", mailbox=poller.name, error=str(exc))
         try:
             await self.run_jobs()
             delivered = await self.delivery.deliver_due()
@@ -268,23 +300,44 @@ class Daemon:
         if released:
             log_event(log, "outbox.claims_released", count=released)
 
-    async def _poll_forever(self) -> None:
+    async def _poll_forever(self, poller: MailboxPoller) -> None:
+        """Poll one mailbox while this daemon holds its lease; stand by while another does."""
         failures = 0
+        renew = None if self.alone else self.app.settings.cluster.lease_seconds / 3
         while not self.stop_event.is_set():
             try:
-                if self.poller.mailbox.connection.client is None:
-                    await self.poller.open()
-                await self.poller.cycle()
+                if not await asyncio.to_thread(poller.lease.acquire):
+                    await self._stand_by(poller, renew or 1.0)
+                    continue
+                if poller.mailbox.connection.client is None:
+                    await poller.open()
+                    log_event(log, "mailbox.polling", mailbox=poller.name, owner=self.owner)
+                await poller.cycle()
                 failures = 0
-                await self.poller.wait_for_mail(self.stop_event)
+                await poller.wait_for_mail(self.stop_event, max_seconds=renew)
+            except LeaseLost as exc:
+                log_event(log, "mailbox.lease_lost", level="warning", error=str(exc))
+                await poller.mailbox.call(poller.mailbox.connection.close)
             except (MailboxError, DBAPIError) as exc:
                 failures += 1
                 delay = self._backoff(failures, permanent=isinstance(exc, PermanentMailboxError))
                 log_event(
-                    log, "mailbox.error", level="error", error=str(exc), retry_in=round(delay, 1)
+                    log,
+                    "mailbox.error",
+                    level="error",
+                    mailbox=poller.name,
+                    error=str(exc),
+                    retry_in=round(delay, 1),
                 )
-                await self.poller.mailbox.call(self.poller.mailbox.connection.close)
+                await poller.mailbox.call(poller.mailbox.connection.close)
                 await self._sleep(delay)
+
+    async def _stand_by(self, poller: MailboxPoller, seconds: float) -> None:
+        """Another daemon polls this mailbox: hang up and try for the lease again later."""
+        if poller.mailbox.connection.client is not None:
+            log_event(log, "mailbox.standby", mailbox=poller.name, owner=self.owner)
+            await poller.mailbox.call(poller.mailbox.connection.close)
+        await self._sleep(seconds)
 
     def _backoff(self, failures: int, *, permanent: bool) -> float:
         imap = self.app.settings.imap
@@ -323,4 +376,7 @@ class Daemon:
 
     async def _close(self) -> None:
         await self.delivery.close()
-        await self.poller.close()
+        for poller in self.pollers:
+            await poller.close()
+            with contextlib.suppress(DBAPIError):
+                await asyncio.to_thread(poller.lease.release)

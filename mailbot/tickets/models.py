@@ -220,6 +220,17 @@ class MailboxCheckpoint(Base):
     updated_at: Mapped[datetime]
 
 
+class MailboxLease(Base):
+    """Which daemon polls a mailbox, until when: several daemons, one poller per mailbox."""
+
+    __tablename__ = "mailbox_leases"
+
+    mailbox: Mapped[str] = mapped_column(String(255), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime]
+    acquired_at: Mapped[datetime]
+
+
 class ReferenceCounter(Base):
     """The next ticket number per prefix and year; incremented atomically in the database."""
 

@@ -97,9 +97,8 @@ class Ingestor:
         self.staff_desk = staff_desk
         self.zone = ZoneInfo(settings.company.timezone)
         self.support_domain = settings.company.support_address.rpartition("@")[2]
-        own = {settings.company.support_address.lower(), settings.imap.username.lower()}
         self.policy = Policy(
-            own_addresses=frozenset(a for a in own if "@" in a),
+            own_addresses=settings.own_addresses,
             staff_addresses=frozenset(a.lower() for a in settings.staff.addresses),
             staff_domains=frozenset(d.lower() for d in settings.staff.domains),
         )
@@ -109,6 +108,7 @@ class Ingestor:
         batch: Sequence[FetchedMessage],
         clock: Callable[[], datetime],
         on_message: Callable[[], None] = lambda: None,
+        guard: Callable[[Session], None] | None = None,
     ) -> list[IngestResult]:
         """Record a batch in ONE transaction; a message that fails is quarantined alone.
 
@@ -116,15 +116,16 @@ class Ingestor:
         raises, that pass is rolled back and the batch runs again with each message in its own
         savepoint, so the failing one is quarantined with its reason and the others go
         through. Database outages are not a message's fault: they propagate, the batch rolls
-        back, and it is fetched again once the database is back.
+        back, and it is fetched again once the database is back. ``guard`` runs last in the
+        transaction (the mailbox lease's fence) and may refuse the commit by raising.
         """
         if not batch:
             return []
         batch = [self._prove_staff(fetched) for fetched in batch]
         try:
-            results = self._record_batch(batch, clock, on_message, isolated=False)
+            results = self._record_batch(batch, clock, on_message, guard, isolated=False)
         except _MessageFailed:
-            results = self._record_batch(batch, clock, on_message, isolated=True)
+            results = self._record_batch(batch, clock, on_message, guard, isolated=True)
         for result in results:
             log_event(
                 log,
@@ -152,6 +153,7 @@ class Ingestor:
         batch: Sequence[FetchedMessage],
         clock: Callable[[], datetime],
         on_message: Callable[[], None],
+        guard: Callable[[Session], None] | None,
         *,
         isolated: bool,
     ) -> list[IngestResult]:
@@ -165,6 +167,8 @@ class Ingestor:
                 on_message()
             last = max(batch, key=lambda f: f.ref.uid)
             store.advance_checkpoint(session, last.ref, clock())
+            if guard is not None:
+                guard(session)
         return results
 
     def _ingest_plain(

@@ -277,10 +277,9 @@ class Outgoing:
     ) -> str | None:
         """Why no mail may go to this address now, or None (the rate limit: automatic only)."""
         lowered = address.lower()
-        own = {self.settings.company.support_address.lower(), self.settings.imap.username.lower()}
         if not lowered or "@" not in lowered:
             return "no usable address"
-        if lowered in own:
+        if lowered in self.settings.own_addresses:
             return "our own address"
         if is_no_reply_address(lowered):
             return "a no-reply or system address"

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mailbot.config import ImapSettings
 from mailbot.errors import MailboxError
 from mailbot.faults import Failpoints
+from mailbot.jobs.lease import Lease, NullLease
 from mailbot.logs import log_event
 from mailbot.mail.imap import FolderState, ImapMailbox, RawMessage
 from mailbot.mail.message import MessageRef
@@ -49,14 +50,16 @@ class MailboxPoller:
         ingestor: Ingestor,
         clock: Clock,
         failpoints: Failpoints,
+        lease: Lease | None = None,
     ) -> None:
         self.mailbox = mailbox
+        self.lease: Lease = lease or NullLease()
         self.settings = settings
         self.sessions = sessions
         self.ingestor = ingestor
         self.clock = clock
         self.failpoints = failpoints
-        self.name = settings.folder
+        self.name = settings.mailbox_name
         self.stopping = False
         self.on_batch: Callable[[], None] = lambda: None
 
@@ -130,7 +133,10 @@ class MailboxPoller:
             for raw in raws
         ]
         results = self.ingestor.ingest_batch(
-            batch, self.clock, on_message=lambda: self.failpoints.hit("ingest.recorded")
+            batch,
+            self.clock,
+            on_message=lambda: self.failpoints.hit("ingest.recorded"),
+            guard=self.lease.check,
         )
         self.failpoints.hit("ingest.committed")
         return results
@@ -184,11 +190,18 @@ class MailboxPoller:
                 for r in store.unsettled(session, self.name)
             ]
 
-    async def wait_for_mail(self, stop: asyncio.Event) -> None:
-        """IDLE until the folder changes (renewed before the server's timeout), or poll."""
+    async def wait_for_mail(self, stop: asyncio.Event, max_seconds: float | None = None) -> None:
+        """IDLE until the folder changes (renewed before the server's timeout), or poll.
+
+        ``max_seconds`` returns sooner without a change (the mailbox lease wants renewing).
+        """
         conn = self.mailbox.connection
+        limit = self.settings.idle_renew_seconds
+        if max_seconds is not None:
+            limit = min(limit, max_seconds)
         if not (self.settings.idle and conn.has_idle):
-            await _sleep_or_stop(stop, self.settings.poll_interval_seconds)
+            interval = self.settings.poll_interval_seconds
+            await _sleep_or_stop(stop, interval if max_seconds is None else min(interval, limit))
             return
         await self.mailbox.call(conn.idle_start)
         started = asyncio.get_running_loop().time()
@@ -196,7 +209,7 @@ class MailboxPoller:
             while not stop.is_set():
                 if await self.mailbox.call(conn.idle_check, 1.0):
                     return
-                if asyncio.get_running_loop().time() - started > self.settings.idle_renew_seconds:
+                if asyncio.get_running_loop().time() - started > limit:
                     return
         finally:
             await self.mailbox.call(conn.idle_done)
