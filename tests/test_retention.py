@@ -35,6 +35,7 @@ from mailbot.tickets.models import (
     TicketEvent,
 )
 from tests.servers import ImapAccount, SmtpSink
+from tests.support import append_at, request_mail, run_once
 from tests.test_report import (
     PEOPLE,
     PHONE,
@@ -404,3 +405,31 @@ async def test_records_of_no_ticket_go_by_their_own_age(
     assert purge(year, FIRST_PURGE) == 0
     assert purge(year, datetime(2028, 12, 1, tzinfo=UTC)) == 1
     assert traces(year.app.engine, needles(*PURGED_FIRST, "extended")) == set()
+
+
+async def test_a_late_reply_to_a_purged_ticket_is_read_as_new_mail(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    """A purged ticket takes no more mail: a reply two years on must not re-fill it."""
+    year = await build_year(imap_account, smtp_sink, sqlite_url)
+    purge(year, FIRST_PURGE)
+    reference = year.references["erasure"]
+    year.clock.now = FIRST_PURGE
+    late = request_mail(
+        77,
+        sender=address_of("erasure"),
+        subject=f"Re: [{reference}] Your request",
+        body="Thank you again for your help back then.",
+        message_id="<late-thanks@example.org>",
+    )
+    append_at(imap_account, late, FIRST_PURGE)
+    await run_once(year.app)
+    with year.app.sessions() as session:
+        row = session.scalars(
+            select(InboundMessageRow).where(
+                InboundMessageRow.message_id == "<late-thanks@example.org>"
+            )
+        ).one()
+        purged = year.ticket(session, "erasure")
+    assert row.ticket_id is None and row.rule == "not_a_request"
+    assert purged.requester == "" and purged.purged_at is not None

@@ -280,9 +280,10 @@ class Ingestor:
                     bounced_mail_id=bounced.id,
                     bounced_ticket_id=bounced.ticket_id,
                 )
+        # A purged ticket (retention) takes no more mail: a late reply is read as new mail.
         for token in reference_tokens(message.subject):
             ticket = store.ticket_by_reference(session, token)
-            if ticket is not None:
+            if ticket is not None and ticket.purged_at is None:
                 return Known(
                     duplicate_of,
                     duplicate_settle,
@@ -293,7 +294,7 @@ class Ingestor:
                 )
         thread_ids = [*message.references, message.in_reply_to or ""]
         ticket = store.ticket_by_message_ids(session, thread_ids)
-        if ticket is not None:
+        if ticket is not None and ticket.purged_at is None:
             return Known(
                 duplicate_of,
                 duplicate_settle,
