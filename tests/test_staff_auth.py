@@ -70,11 +70,28 @@ def message(sender: str = f"anna@{STAFF}", *, top: str = "", body: str = "#verif
     return text.encode()
 
 
-def sign(raw: bytes, key: Key, domain: str = STAFF) -> bytes:
+def sign(
+    raw: bytes, key: Key, domain: str = STAFF, headers: list[bytes] | None = None
+) -> bytes:
     signature: bytes = dkim.sign(
-        raw, selector=b"s1", domain=domain.encode(), privkey=key.private, include_headers=SIGNED
+        raw,
+        selector=b"s1",
+        domain=domain.encode(),
+        privkey=key.private,
+        include_headers=headers or SIGNED,
     )
     return signature + raw
+
+
+@pytest.mark.parametrize("left_out", [b"subject", b"date", b"message-id"])
+def test_a_signature_must_cover_subject_date_and_message_id(
+    authenticator: StaffAuthenticator, staff_key: Key, left_out: bytes
+) -> None:
+    """Else a signed staff message could be re-sent with a new subject, at another ticket."""
+    raw = sign(message(), staff_key, headers=[h for h in SIGNED if h != left_out])
+    result = authenticator.check(raw, f"anna@{STAFF}")
+    assert not result.ok
+    assert f"does not cover {left_out.decode()}" in result.reason
 
 
 def test_valid_signature(

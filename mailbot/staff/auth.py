@@ -14,6 +14,10 @@ rename incoming Authentication-Results headers carrying its own authserv-id (Pos
 OpenDKIM/OpenDMARC, Exchange Online and Gmail do). On top of that, only the topmost run of
 trusted headers is read: the trusted server adds its headers above everything the sender wrote.
 
+A DKIM signature must also cover Subject, Date and Message-ID (``SIGNED_HEADERS_REQUIRED``):
+the subject names the ticket a command acts on, and the other two are what replay protection
+checks. Mainstream signers (Gmail, Microsoft 365, OpenDKIM's defaults) cover all of them.
+
 Neither check stops a replay: a validly signed staff message sent again still verifies.
 Replay protection is the caller's job (deduplicate by Message-ID, and accept commands only in
 the ticket's own thread).
@@ -53,6 +57,8 @@ _DKIM_ERRORS = (
     IndexError,
     TypeError,
 )
+# Headers a staff signature must cover: who, which ticket, and when/which message (replays).
+SIGNED_HEADERS_REQUIRED = ("from", "subject", "date", "message-id")
 _COMMENT = re.compile(r"\([^()]*\)")
 _RESULT = re.compile(r"^\s*(?P<method>[\w.-]+)\s*(?:/\s*\d+\s*)?=\s*(?P<result>[\w-]+)")
 _PROPERTY = re.compile(r"(?P<key>[\w-]+\.[\w-]+)\s*=\s*\"?(?P<value>[^\s;\"]*)\"?")
@@ -120,7 +126,7 @@ class StaffAuthenticator:
             if signer != domain:
                 reasons.append(f"DKIM signature by {signer or 'no domain'}, not {domain}")
                 continue
-            reason = self._verify_one(raw, index)
+            reason = self._verify_one(raw, index) or _uncovered(value)
             if reason is None:
                 return AuthResult(True, "dkim", f"DKIM signature by {domain} verified")
             reasons.append(reason)
@@ -135,6 +141,29 @@ class StaffAuthenticator:
         except _DKIM_ERRORS as exc:
             return f"DKIM signature invalid: {exc or type(exc).__name__}"
         return None if ok else "DKIM signature does not verify"
+
+
+def _uncovered(signature: bytes) -> str | None:
+    """Why a verified signature still proves too little, or None.
+
+    The ticket a command acts on comes from the Subject (or the threading headers), the
+    replay checks from Message-ID and Date: a signature that leaves them out would let anyone
+    re-send a signed staff message with a new subject, aimed at another ticket.
+    """
+    try:
+        signed = {
+            name.strip().lower()
+            for name in parse_tag_value(signature)
+            .get(b"h", b"")
+            .decode("ascii", "replace")
+            .split(":")
+        }
+    except _DKIM_ERRORS:
+        return "DKIM signature unreadable"
+    missing = [name for name in SIGNED_HEADERS_REQUIRED if name not in signed]
+    if missing:
+        return f"DKIM signature does not cover {', '.join(missing)}"
+    return None
 
 
 def _dkimpy_dnsfunc(lookup: DnsLookup) -> Callable[..., bytes | None]:
