@@ -39,6 +39,7 @@ from mailbot.logs import log_event
 from mailbot.mail.imap import ImapConnection, ImapMailbox
 from mailbot.mail.render import JinjaRenderer
 from mailbot.mail.smtp import SmtpMailer
+from mailbot.metrics import PollHealth, start_observability
 from mailbot.staff.auth import DnsLookup, StaffAuthenticator
 from mailbot.workflow.ingest import Classifier, Ingestor
 from mailbot.workflow.lifecycle import Lifecycle
@@ -113,6 +114,7 @@ class Daemon:
         settings = app.settings
         self.owner = f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.stop_event = asyncio.Event()
+        self.health = PollHealth(app.clock())
         self.wake_delivery = asyncio.Event()
         self.lifecycle = Lifecycle(settings, Outgoing(settings, app.renderer), app.random_bytes)
         staff = settings.staff
@@ -173,6 +175,8 @@ class Daemon:
         await self._prepare()
         names = ",".join(p.name for p in self.pollers)
         log_event(log, "daemon.started", owner=self.owner, mailboxes=names)
+        app = self.app
+        observability = await start_observability(app.settings, app.engine, self.health, app.clock)
         scheduler = self.build_scheduler()
         scheduler.start()
         try:
@@ -181,6 +185,8 @@ class Daemon:
             )
         finally:
             scheduler.shutdown(wait=False)
+            if observability is not None:
+                await observability.close()
             await self._close()
         log_event(log, "daemon.stopped")
 
@@ -307,18 +313,21 @@ class Daemon:
         while not self.stop_event.is_set():
             try:
                 if not await asyncio.to_thread(poller.lease.acquire):
+                    self.health.standing_by(poller.name)
                     await self._stand_by(poller, renew or 1.0)
                     continue
                 if poller.mailbox.connection.client is None:
                     await poller.open()
                     log_event(log, "mailbox.polling", mailbox=poller.name, owner=self.owner)
                 await poller.cycle()
+                self.health.polled(self.app.clock(), poller.name)
                 failures = 0
                 await poller.wait_for_mail(self.stop_event, max_seconds=renew)
             except LeaseLost as exc:
                 log_event(log, "mailbox.lease_lost", level="warning", error=str(exc))
                 await poller.mailbox.call(poller.mailbox.connection.close)
             except (MailboxError, DBAPIError) as exc:
+                self.health.failed(self.app.clock(), str(exc), poller.name)
                 failures += 1
                 delay = self._backoff(failures, permanent=isinstance(exc, PermanentMailboxError))
                 log_event(

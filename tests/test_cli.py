@@ -132,7 +132,7 @@ def test_db_upgrade_and_migrations_match_the_models(
     path = tmp_path / "db.toml"
     path.write_text(f"[database]\nurl = {json.dumps(db_url)}\n")
     assert main(["--config", str(path), "db", "upgrade"]) == 0
-    assert "revision 0004" in capsys.readouterr().out
+    assert "revision 0005" in capsys.readouterr().out
     assert main(["--config", str(path), "db", "upgrade"]) == 0, "upgrading twice is harmless"
     engine = db.make_engine(db_url)
     try:
@@ -248,7 +248,7 @@ def test_upgrade_from_the_first_schema_keeps_the_data(db_url: str) -> None:
                 {"now": now},
             )
         db.upgrade(engine)
-        assert db.current_revision(engine) == "0004"
+        assert db.current_revision(engine) == "0005"
         with engine.connect() as connection:
             row = connection.execute(
                 text("SELECT reference, verification_attempts, on_behalf FROM tickets")

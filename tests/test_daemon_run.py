@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import urllib.error
+import urllib.request
 from datetime import UTC, datetime
 from email import message_from_bytes
 from zoneinfo import ZoneInfo
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from mailbot.daemon import Daemon
-from tests.servers import DovecotServer, ImapAccount, SmtpSink
+from tests.servers import DovecotServer, ImapAccount, SmtpSink, free_port
 from tests.support import append, make_app, request_mail, settings_for
 
 
@@ -188,3 +191,54 @@ def test_the_digest_is_scheduled_at_its_local_time(
         assert (fire.hour, fire.minute, fire.date()) == (7, 45, now.date().replace(day=now.day + 1))
     disabled = settings_for(imap_account, smtp_sink, sqlite_url, digest={"enabled": False})
     assert Daemon(make_app(disabled)).build_scheduler().get_job("digest") is None
+
+
+async def test_metrics_and_health_while_the_daemon_runs(
+    private_dovecot: DovecotServer, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    """/metrics counts what the running daemon did; /healthz turns 503 when polling fails."""
+    account = private_dovecot.new_account()
+    port = free_port()
+    settings = settings_for(
+        account,
+        smtp_sink,
+        sqlite_url,
+        imap={"idle": False, "poll_interval_seconds": 0.2},
+        observability={"port": port, "unhealthy_after_seconds": 1.0},
+    )
+    daemon = Daemon(make_app(settings))
+    task = await run_daemon(daemon)
+    try:
+        await append_async(account, [request_mail(1)])
+        await smtp_sink.wait_for_async(1, timeout=10)
+        status, body = await asyncio.to_thread(http_get, port, "/metrics")
+        assert status == 200
+        families = {f.name: f for f in text_string_to_metric_families(body)}
+        tickets = {
+            s.labels["state"]: s.value
+            for s in families["mailbot_tickets"].samples
+            if s.labels.get("kind") == "rights_request"
+        }
+        assert tickets["awaiting_verification"] == 1
+        assert (await asyncio.to_thread(http_get, port, "/healthz"))[0] == 200
+
+        await asyncio.to_thread(private_dovecot.stop)
+        deadline = time.monotonic() + 15
+        while (await asyncio.to_thread(http_get, port, "/healthz"))[0] != 503:
+            assert time.monotonic() < deadline, "health never turned bad"
+            await asyncio.sleep(0.3)
+        status, body = await asyncio.to_thread(http_get, port, "/healthz")
+        assert "polling" in body and "failed" in body
+    finally:
+        await stop(daemon, task)
+    with pytest.raises(OSError):
+        http_get(port, "/healthz")
+
+
+def http_get(port: int, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read().decode()

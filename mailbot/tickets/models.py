@@ -67,6 +67,7 @@ class InboundMessageRow(Base):
         Index("ix_inbound_message_id", "message_id"),
         Index("ix_inbound_fingerprint", "fingerprint"),
         Index("ix_inbound_unsettled", "mailbox", "settled_at"),
+        Index("ix_inbound_disposition", "disposition", "rule"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -115,7 +116,7 @@ class Ticket(Base):
     state: Mapped[str] = mapped_column(String(32), index=True)
     subject: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime]
-    due_on: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
     assignee: Mapped[str | None] = mapped_column(String(320))
     evidence: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime]
