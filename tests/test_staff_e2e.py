@@ -387,6 +387,14 @@ async def test_an_unknown_command_is_an_error_and_nothing_is_relayed(
     assert desk.events("staff_commands_refused")
 
 
+async def test_a_ticket_is_assigned_only_to_staff(desk: Desk, smtp_sink: SmtpSink) -> None:
+    await desk.request()
+    await desk.reply("#assign anna@exmaple.co.uk")  # a typo must not send data outside
+    assert desk.ticket().assignee is None
+    assert "not a staff address" in " ".join(text_of(answer(smtp_sink)).split())
+    assert to(smtp_sink, "anna@exmaple.co.uk") == []
+
+
 async def test_a_refused_command_undoes_the_others_and_withholds_the_text(
     desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock
 ) -> None:

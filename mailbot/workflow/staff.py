@@ -294,8 +294,9 @@ class StaffDesk:
             case "resume":
                 return life.resume(session, ticket, actor, now)
             case "assign":
-                life.assign(session, ticket, command.address or command.argument, actor, now)
-                return f"assigned to {ticket.assignee}"
+                return self._assign(
+                    session, ticket, command.address or command.argument, actor, now
+                )
             case "note":
                 life.note(session, ticket, command.argument, actor, now)
                 return "note added (internal)"
@@ -309,6 +310,17 @@ class StaffDesk:
                 life.reject(session, ticket, command.argument, actor, now)
                 return "rejected; the reason was sent to the requester"
         raise IllegalTransition(f"#{command.name} cannot be used here")  # pragma: no cover
+
+    def _assign(
+        self, session: Session, ticket: Ticket, assignee: str, actor: str, now: datetime
+    ) -> str:
+        if not self.settings.staff.is_staff(assignee):
+            # Notices carry the requester's data: never to an outside address by a typo.
+            raise IllegalTransition(
+                f"{assignee} is not a staff address (staff.addresses or staff.domains)"
+            )
+        self.lifecycle.assign(session, ticket, assignee, actor, now)
+        return f"assigned to {ticket.assignee}"
 
     # -- relay and answers ------------------------------------------------------------
 
