@@ -7,17 +7,19 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from email.charset import Charset
 from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTPUTF8
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, make_msgid
 
 from mailbot.mail.render import RenderedMail
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_PHRASE_SPECIALS = re.compile(r'[][\\()<>@,:;".]')
 MAX_REFERENCES = 20
 MAX_SUBJECT_CHARS = 200
+MAX_MSGID_CHARS = 900  # "In-Reply-To: " and the id stay within a 998-octet line
 
 
 def header_text(value: str, limit: int = MAX_SUBJECT_CHARS) -> str:
@@ -50,7 +52,11 @@ class Envelope:
 def compose(
     mail: RenderedMail, envelope: Envelope, *, message_id: str, date_at: datetime
 ) -> EmailMessage:
-    """A multipart/alternative mail (text, then HTML) with every header mailbot promises."""
+    """A multipart/alternative mail (text, then HTML) with every header mailbot promises.
+
+    Not what is sent (see ``compose_mail``): ``EmailMessage`` decodes a literal ``=?…?=`` in
+    a name or subject, and on Python < 3.11.10 writes the CR/LF it decodes to as it is.
+    """
     message = EmailMessage()
     message["From"] = _address(envelope.sender_name, envelope.sender)
     message["To"] = _address(envelope.recipient_name, envelope.recipient)
@@ -89,18 +95,14 @@ class ComposedMail:
 def compose_mail(mail: RenderedMail, envelope: Envelope, date_at: datetime) -> ComposedMail:
     """Compose with a fresh Message-ID and serialise for SMTP (CRLF line ends).
 
-    The usual case (ASCII addresses) is built with the compat32 MIME classes, several times
-    faster than ``EmailMessage``; an internationalised address (``jdöe@mächine.example``,
-    RFC 6532) takes the ``EmailMessage`` path and is written in UTF-8, and the mailer then
-    asks the server for SMTPUTF8.
+    Written out directly, several times faster than ``EmailMessage``, and safer: that class
+    decodes any ``=?…?=`` in a value it is given, so a requester's literal look-alike word
+    would reach the wire as a raw CR/LF. An internationalised address (``jdöe@mächine.example``,
+    RFC 6532) is written in UTF-8, and the mailer then asks the server for SMTPUTF8.
     """
     message_id = new_message_id(envelope.sender)
     subject = header_text(mail.subject)
-    if (envelope.sender + envelope.recipient + (envelope.reply_to or "")).isascii():
-        payload = _fast_payload(mail, envelope, message_id, date_at)
-    else:
-        message = compose(mail, envelope, message_id=message_id, date_at=date_at)
-        payload = message.as_bytes(policy=SMTPUTF8)
+    payload = _fast_payload(mail, envelope, message_id, date_at)
     return ComposedMail(
         message_id=message_id,
         sender=envelope.sender,
@@ -113,10 +115,11 @@ def compose_mail(mail: RenderedMail, envelope: Envelope, date_at: datetime) -> C
 def _fast_payload(
     mail: RenderedMail, envelope: Envelope, message_id: str, date_at: datetime
 ) -> bytes:
-    """The same headers and parts as ``compose``, written out directly (ASCII addresses).
+    """The same headers and parts as ``compose``, written out directly.
 
-    Every value is already one line (``header_text``) and non-ASCII text is RFC 2047
-    encoded, so the headers can be joined as they are; bodies are quoted-printable UTF-8.
+    Every value is already one line (``header_text``) and any text that is not plain ASCII
+    is RFC 2047 encoded, so the headers can be joined as they are (only an address may be
+    UTF-8); bodies are quoted-printable UTF-8.
     """
     boundary = "=_mailbot_" + secrets.token_hex(12)
     headers = [
@@ -141,8 +144,8 @@ def _fast_payload(
             ("X-Auto-Response-Suppress", "All"),
         ]
     if envelope.reference:
-        headers.append(("X-Mailbot-Ticket", header_text(envelope.reference, 64)))
-    headers.append(("Content-Language", header_text(mail.language, 16)))
+        headers.append(("X-Mailbot-Ticket", _encoded(header_text(envelope.reference, 64))))
+    headers.append(("Content-Language", _encoded(header_text(mail.language, 16))))
     lines = [f"{name}: {value}" for name, value in headers] + [""]
     for body, subtype in ((mail.text, "plain"), (mail.html, "html")):
         encoded = quopri.encodestring(body.replace("\r\n", "\n").encode("utf-8")).decode("ascii")
@@ -154,19 +157,28 @@ def _fast_payload(
             encoded.replace("\n", "\r\n"),
         ]
     lines += [f"--{boundary}--", ""]
-    return "\r\n".join(lines).encode("ascii")
+    return "\r\n".join(lines).encode("utf-8")
 
 
 def _encoded(text: str) -> str:
-    """RFC 2047 for non-ASCII header text, folded; plain ASCII as it is."""
-    if text.isascii():
+    """RFC 2047 for header text that is not plain ASCII, or that a reader would take for an
+    encoded word (a requester's literal ``=?utf-8?q?=0D=0A?=``), folded; the rest as it is."""
+    if text.isascii() and "=?" not in text:
         return text
     return Header(text, "utf-8", maxlinelen=76).encode(linesep="\r\n")
 
 
 def _formatted(name: str, address: str) -> str:
-    """``Name <addr>`` with the name RFC 2047-encoded where needed; never CR/LF."""
-    return formataddr((header_text(name, 100), address), charset="utf-8")
+    """``Name <addr>``: the name quoted or RFC 2047-encoded where needed, never CR/LF; the
+    address as it is (UTF-8 only for an internationalised one)."""
+    shown = header_text(name, 100)
+    if not shown:
+        return address
+    if not shown.isascii() or "=?" in shown:  # one word, as formataddr writes it
+        return f"{Charset('utf-8').header_encode(shown)} <{address}>"
+    if _PHRASE_SPECIALS.search(shown):  # as email.utils.formataddr quotes
+        shown = '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{shown} <{address}>"
 
 
 def _address(name: str, addr_spec: str) -> Address:
@@ -189,4 +201,11 @@ def _references(references: tuple[str, ...], in_reply_to: str | None) -> list[st
 
 
 def _is_msgid(value: str) -> bool:
-    return value.startswith("<") and value.endswith(">") and not _CONTROL.search(value)
+    """A ``<…>`` token fit for a header line: ASCII, no control characters, not too long."""
+    return (
+        value.startswith("<")
+        and value.endswith(">")
+        and value.isascii()
+        and len(value) <= MAX_MSGID_CHARS
+        and not _CONTROL.search(value)
+    )

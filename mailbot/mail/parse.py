@@ -13,13 +13,14 @@ import enum
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from html import unescape
+from typing import Any
 
 import charset_normalizer
 from bs4 import (
@@ -39,7 +40,14 @@ _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?]*)\?=")
 _NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/]")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _MESSAGE_ID = re.compile(r"<([^<>]*)>")
-_ADDR_SPEC = re.compile(r"[^@\s]+@[^@\s]+")
+_ADDR_SPEC = re.compile(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+")
+_MAX_ADDRESS = 254  # RFC 5321 4.5.3.1.3: a path is at most 256 octets with its brackets
+_MAX_MESSAGE_ID = 998  # RFC 5322 2.1.1: a line, and the width of the message_id column
+_MAX_CONTENT_TYPE = 255
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_QUOTED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?')
+_ADDRESS_SPECIALS = frozenset('()<>@,;:\\".[]')
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TAG = re.compile(r"<[^>]*>")
@@ -90,6 +98,9 @@ _BLOCK_TAGS = frozenset(
 )
 
 
+_FIELDS = tuple(spec.name for spec in fields(InboundMessage))
+
+
 class _Mark(enum.Enum):
     """Stack markers for the HTML walk: where a block or a <pre> ends."""
 
@@ -108,11 +119,24 @@ class _Body:
 
 def parse_message(raw: bytes, *, max_text_chars: int = 1_000_000) -> InboundMessage:
     """Parse one raw message; problems become ``notes``, never exceptions."""
+    data = bytes(raw)
     try:
-        return _parse(bytes(raw), max_text_chars)
+        return _storable(_parse(data, max_text_chars))
     except Exception as exc:  # the contract is "never raises": the last resort keeps the bytes
-        note = f"parser failure: {type(exc).__name__}: {exc}"
-        return _empty_message(len(raw), note)
+        if b"\x00" in data:
+            return _parse_without_nul(data, max_text_chars, exc)
+        return _empty_message(len(data), f"parser failure: {type(exc).__name__}: {exc}")
+
+
+def _parse_without_nul(data: bytes, max_text_chars: int, first: Exception) -> InboundMessage:
+    """Parse again without NUL bytes: the stdlib raises ValueError on a NUL in a charset name
+    (``charset*=a%00b''…``, ``filename*=…``, ``boundary*=…``), which no rule here can catch."""
+    try:
+        message = _parse(data.replace(b"\x00", b""), max_text_chars)
+    except Exception as exc:  # still the last resort of parse_message
+        return _empty_message(len(data), f"parser failure: {type(exc).__name__}: {exc}")
+    note = f"NUL bytes removed after {type(first).__name__}: {first}"
+    return _storable(replace(message, size=len(data), notes=(*message.notes, note)))
 
 
 def _parse(raw: bytes, max_text_chars: int) -> InboundMessage:
@@ -143,10 +167,68 @@ def _parse(raw: bytes, max_text_chars: int) -> InboundMessage:
         text=text,
         html=body.html,
         attachments=tuple(body.attachments),
-        content_type=msg.get_content_type(),
+        content_type=msg.get_content_type()[:_MAX_CONTENT_TYPE],
         size=len(raw),
         notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def _storable(message: InboundMessage) -> InboundMessage:
+    """The message without NUL characters (a QP ``=00``, a stray byte) and with lone
+    surrogates (UTF-7 decodes to them) replaced: neither means anything to a reader, and
+    PostgreSQL refuses a NUL, every driver a surrogate, which would stop the whole batch."""
+    joined = "\n".join(_texts(message))
+    if "\x00" not in joined and (joined.isascii() or _SURROGATE.search(joined) is None):
+        return message  # the usual case, checked in one pass
+    changed: dict[str, Any] = {}
+    for name in _FIELDS:
+        value = getattr(message, name)
+        cleaned = _storable_value(value)
+        if cleaned is not value:
+            changed[name] = cleaned
+    return replace(message, **changed) if changed else message
+
+
+def _texts(message: InboundMessage) -> list[str]:
+    """Every string the message holds."""
+    texts: list[str] = []
+    for name in _FIELDS:
+        value = getattr(message, name)
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, str):
+                    texts.append(item)
+                elif isinstance(item, tuple):
+                    texts.extend(item)
+                elif isinstance(item, Attachment):
+                    texts += (item.filename or "", item.content_type)
+    return texts
+
+
+def _storable_value(value: object) -> object:
+    """``value`` itself when it is fine, else a cleaned copy."""
+    if isinstance(value, str):
+        return _storable_text(value)
+    if isinstance(value, Attachment):
+        name = value.filename and _storable_text(value.filename)
+        ctype = _storable_text(value.content_type)
+        if name is value.filename and ctype is value.content_type:
+            return value
+        return Attachment(name, ctype, value.size)
+    if isinstance(value, tuple):
+        items = [_storable_value(item) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return tuple(items)
+    return value
+
+
+def _storable_text(text: str) -> str:
+    if _UNSTORABLE.search(text) is None:
+        return text
+    return _UNSTORABLE.sub(lambda found: "" if found[0] == "\x00" else "\ufffd", text)
 
 
 def _empty_message(size: int, note: str) -> InboundMessage:
@@ -266,18 +348,39 @@ def _addresses(
     raw_fields: list[tuple[str, str]], name: str, notes: list[str]
 ) -> list[tuple[str, str]]:
     """(decoded display name, addr-spec with lowercased domain) for every usable address."""
-    values = [value for key, value in raw_fields if key.lower() == name]
+    values = [_quote_words(value) for key, value in raw_fields if key.lower() == name]
     found: list[tuple[str, str]] = []
     for display, addr in getaddresses(values):
         local, at, domain = addr.strip().rpartition("@")
-        if not at or not _ADDR_SPEC.fullmatch(addr.strip()):
+        if not at or not _ADDR_SPEC.fullmatch(addr.strip()) or len(addr.strip()) > _MAX_ADDRESS:
             if addr or display:
                 notes.append(f"unparseable address in {name.title()}: {addr or display!r}")
             continue
-        found.append(
-            (_decode_words(display, f"header {name}", notes).strip(), f"{local}@{domain.lower()}")
-        )
+        shown = " ".join(_decode_words(display, f"header {name}", notes).splitlines()).strip()
+        found.append((shown, f"{local}@{domain.lower()}"))
     return found
+
+
+def _quote_words(value: str) -> str:
+    """Encoded words outside quotes put in quotes when they hold ``:``, ``@``, ``<``…: the
+    address parser would otherwise read ``=?utf-8?q?Eve_x@evil.example?= <eve@…>`` as a group
+    with another address (RFC 2047 forbids such words in a phrase, but they occur)."""
+    if "=?" not in value:
+        return value
+    out: list[str] = []
+    pos = 0
+    for quoted in _QUOTED_STRING.finditer(value):
+        out.append(_ENCODED_WORD.sub(_quoted_word, value[pos : quoted.start()]))
+        out.append(quoted[0])
+        pos = quoted.end()
+    out.append(_ENCODED_WORD.sub(_quoted_word, value[pos:]))
+    return "".join(out)
+
+
+def _quoted_word(word: re.Match[str]) -> str:
+    if _ADDRESS_SPECIALS.isdisjoint(word[0]):
+        return word[0]
+    return '"' + word[0].replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _message_id(value: str | None) -> str | None:
@@ -287,10 +390,10 @@ def _message_id(value: str | None) -> str | None:
     match = _MESSAGE_ID.search(value)
     if match is not None:
         inner = "".join(match[1].split())
-        return f"<{inner}>" if inner else None
+        return f"<{inner}>" if inner and len(inner) < _MAX_MESSAGE_ID - 1 else None
     bare = value.strip()
     if "@" in bare and not any(char.isspace() for char in bare):
-        return f"<{bare}>"
+        return f"<{bare}>" if len(bare) < _MAX_MESSAGE_ID - 1 else None
     return None
 
 
@@ -300,7 +403,7 @@ def _references(raw_fields: list[tuple[str, str]]) -> tuple[str, ...]:
         if key.lower() == "references":
             for match in _MESSAGE_ID.finditer(value):
                 inner = "".join(match[1].split())
-                if inner:
+                if inner and len(inner) < _MAX_MESSAGE_ID - 1:
                     ids[f"<{inner}>"] = None
     return tuple(ids)
 
@@ -390,7 +493,7 @@ def _message_size(part: Message, number: str, notes: list[str]) -> int:
             continue
         try:
             total += len(sub.as_bytes())
-        except (LookupError, TypeError, ValueError) as exc:
+        except (LookupError, TypeError, ValueError, RecursionError) as exc:
             notes.append(f"cannot measure part {number}: {type(exc).__name__}")
     return total
 
@@ -476,7 +579,7 @@ def _codecs_for(charset: str | None) -> tuple[str, ...]:
         return ()
     try:
         name = codecs.lookup(_ALIASES.get(label, label)).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         return ()
     if name in _REFUSED_CODECS:
         return ()
