@@ -215,6 +215,30 @@ async def test_a_message_that_breaks_the_pipeline_is_quarantined(
         assert "ValueError: classifier cannot cope" in row.reason
 
 
+async def test_a_value_the_database_refuses_quarantines_only_that_message(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, pg_url: str
+) -> None:
+    """PostgreSQL refusing a value (too long for its column) is the message's fault, not an
+    outage: the message is quarantined with the reason and the rest of the batch goes on."""
+
+    def overlong(message: InboundMessage) -> Classification:
+        language = "x" * 40 if "poison" in message.subject else "en"  # tickets.language: 8
+        return Classification(kind="rights_request", rights=("access",), language=language)
+
+    append(imap_account, [request_mail(1), request_mail(2, subject="poison pill"), request_mail(3)])
+    app = make_app(settings_for(imap_account, smtp_sink, pg_url))
+
+    summary = await run_once(app, classifier=overlong)
+
+    assert (summary.tickets, summary.errors) == (2, [])
+    assert Folders(imap_account).count("Mailbot/Quarantine") == 1
+    with app.sessions() as session:
+        row = session.scalars(
+            select(InboundMessageRow).where(InboundMessageRow.disposition == "quarantined")
+        ).one()
+    assert row.uid == 2 and "DataError" in row.reason and "too long" in row.reason
+
+
 async def test_uidvalidity_change_rescans_without_duplicates(
     imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
 ) -> None:

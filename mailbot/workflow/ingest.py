@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.classify.labels import Classification
@@ -116,8 +116,9 @@ class Ingestor:
         raises, that pass is rolled back and the batch runs again with each message in its own
         savepoint, so the failing one is quarantined with its reason and the others go
         through. Database outages are not a message's fault: they propagate, the batch rolls
-        back, and it is fetched again once the database is back. ``guard`` runs last in the
-        transaction (the mailbox lease's fence) and may refuse the commit by raising.
+        back, and it is fetched again once the database is back. A value the database refuses
+        (``DataError``: too long, a NUL) is the message's fault: it is quarantined. ``guard``
+        runs last in the transaction (the mailbox lease's fence) and may refuse the commit.
         """
         if not batch:
             return []
@@ -177,6 +178,8 @@ class Ingestor:
         try:
             result = self._ingest(session, fetched, now)
             session.flush()  # later messages of the batch must see this one (no autoflush)
+        except DataError as exc:  # a value this message carries that the database refuses
+            raise _MessageFailed(fetched.ref.uid) from exc
         except DBAPIError:
             raise
         except Exception as exc:
@@ -188,13 +191,19 @@ class Ingestor:
     ) -> IngestResult:
         try:
             with session.begin_nested():
-                return self._ingest(session, fetched, now)
-        except DBAPIError:
-            raise
+                result = self._ingest(session, fetched, now)
+                session.flush()
+                return result
+        except DBAPIError as exc:
+            if not isinstance(exc, DataError):
+                raise  # the database is down or busy: not this message's fault
+            failure: Exception = exc
         except Exception as exc:  # the per-message safety net
-            log_event(log, "message.failed", uid=fetched.ref.uid, error=repr(exc), level="error")
-            with session.begin_nested():
-                return self._quarantine(session, fetched, now, f"{type(exc).__name__}: {exc}")
+            failure = exc
+        log_event(log, "message.failed", uid=fetched.ref.uid, error=repr(failure), level="error")
+        reason = f"{type(failure).__name__}: {failure}".replace("\x00", "")
+        with session.begin_nested():
+            return self._quarantine(session, fetched, now, reason)
 
     def _ingest(self, session: Session, fetched: FetchedMessage, now: datetime) -> IngestResult:
         existing = store.find_at_location(session, fetched.ref)
