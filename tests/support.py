@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import socket
+import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -56,6 +58,22 @@ def settings_for(
     account: ImapAccount, sink: SmtpSink | None, db_url: str, **sections: dict[str, Any]
 ) -> Settings:
     return settings_from_mapping(config_for(account, sink, db_url, **sections))
+
+
+class DkimKey:
+    """An RSA key pair: the private key dkimpy signs with, the TXT record DNS publishes."""
+
+    def __init__(self) -> None:
+        self.private = subprocess.run(
+            ["openssl", "genrsa", "-traditional", "2048"], capture_output=True, check=True
+        ).stdout
+        der = subprocess.run(
+            ["openssl", "rsa", "-pubout", "-outform", "DER"],
+            input=self.private,
+            capture_output=True,
+            check=True,
+        ).stdout
+        self.record = b"v=DKIM1; k=rsa; p=" + base64.b64encode(der)
 
 
 class SteppingClock:

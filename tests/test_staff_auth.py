@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import base64
-import subprocess
-
 import dkim
 import pytest
 
 from mailbot.staff.auth import DnsLookupError, StaffAuthenticator
+from tests.support import DkimKey as Key
 
 STAFF = "staff.example.co.uk"
 ATTACKER = "attacker.example"
 TRUSTED = "mx.staff.example.co.uk"
 SIGNED = [b"from", b"to", b"subject", b"date", b"message-id"]
-
-
-class Key:
-    """An RSA key pair in the forms dkimpy signs with and DNS publishes."""
-
-    def __init__(self) -> None:
-        self.private = subprocess.run(
-            ["openssl", "genrsa", "-traditional", "2048"], capture_output=True, check=True
-        ).stdout
-        der = subprocess.run(
-            ["openssl", "rsa", "-pubout", "-outform", "DER"],
-            input=self.private,
-            capture_output=True,
-            check=True,
-        ).stdout
-        self.record = b"v=DKIM1; k=rsa; p=" + base64.b64encode(der)
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +52,7 @@ def message(sender: str = f"anna@{STAFF}", *, top: str = "", body: str = "#verif
     return text.encode()
 
 
-def sign(
-    raw: bytes, key: Key, domain: str = STAFF, headers: list[bytes] | None = None
-) -> bytes:
+def sign(raw: bytes, key: Key, domain: str = STAFF, headers: list[bytes] | None = None) -> bytes:
     signature: bytes = dkim.sign(
         raw,
         selector=b"s1",

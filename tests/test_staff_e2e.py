@@ -7,9 +7,7 @@ obeyed; a forged From, a signature of the wrong domain, a stale or replayed mess
 
 from __future__ import annotations
 
-import base64
 import sqlite3
-import subprocess
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from email.utils import format_datetime
@@ -37,6 +35,9 @@ from tests.support import (
     run_once,
     settings_for,
 )
+from tests.support import (
+    DkimKey as Key,
+)
 
 DOMAIN = "example.co.uk"
 ANNA = f"anna@{DOMAIN}"
@@ -48,22 +49,6 @@ RECEIVED = datetime(2026, 9, 3, 9, 0, tzinfo=UTC)
 ACCESS = "Under Article 15 GDPR I would like a copy of all personal data you hold about me."
 OBJECTION = "Under Article 21 GDPR I object to the processing of my personal data."
 SIGNED_HEADERS = [b"from", b"to", b"subject", b"date", b"message-id", b"in-reply-to"]
-
-
-class Key:
-    """An RSA key pair: the private key dkimpy signs with, the TXT record DNS publishes."""
-
-    def __init__(self) -> None:
-        self.private = subprocess.run(
-            ["openssl", "genrsa", "-traditional", "2048"], capture_output=True, check=True
-        ).stdout
-        der = subprocess.run(
-            ["openssl", "rsa", "-pubout", "-outform", "DER"],
-            input=self.private,
-            capture_output=True,
-            check=True,
-        ).stdout
-        self.record = b"v=DKIM1; k=rsa; p=" + base64.b64encode(der)
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mailbot import db
@@ -35,6 +34,7 @@ from mailbot.mail.compose import header_text
 from mailbot.mail.render import JinjaRenderer, RenderedMail
 from mailbot.tickets.models import JobRun, Ticket
 from mailbot.tickets.states import OPEN, State
+from mailbot.tickets.store import insert_ignoring
 from mailbot.workflow.outgoing import Outgoing
 
 JOB_NAME = "digest"
@@ -323,9 +323,8 @@ def last_digest_at(connection: Connection, before_period: str | None) -> datetim
 
 def _claim_day(connection: Connection, period: str, owner: str, now: datetime) -> bool:
     """Record that this day's digest is being sent; False if someone already did."""
-    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     result = connection.execute(
-        insert(JobRun)
+        insert_ignoring(connection, JobRun)
         .values(name=JOB_NAME, period=period, owner=owner, ran_at=now, detail={})
         .on_conflict_do_nothing(index_elements=["name", "period"])
         .returning(JobRun.name)  # rowcount is not reliable across drivers; RETURNING is

@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mailbot.config import Settings
@@ -24,6 +23,7 @@ from mailbot.tickets import store
 from mailbot.tickets.ladder import OVERDUE, Step, due_steps
 from mailbot.tickets.models import Escalation, Ticket
 from mailbot.tickets.states import OPEN
+from mailbot.tickets.store import insert_ignoring
 from mailbot.workflow.outgoing import ACTOR, Outgoing, format_date
 
 log = logging.getLogger("mailbot.jobs.escalate")
@@ -112,10 +112,8 @@ def _record(
     session: Session, ticket: Ticket, step: Step, recipients: Sequence[str], now: datetime
 ) -> bool:
     """Insert the step's row unless it exists; True if this transaction inserted it."""
-    dialect = session.get_bind().dialect.name
-    insert_fn: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     inserted = session.execute(
-        insert_fn(Escalation)
+        insert_ignoring(session.connection(), Escalation)
         .values(
             ticket_id=ticket.id,
             step=step.key,

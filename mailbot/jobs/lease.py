@@ -27,10 +27,10 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import and_, case, or_, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.tickets.models import MailboxLease as LeaseRow
+from mailbot.tickets.store import insert_ignoring
 
 Clock = Callable[[], datetime]
 
@@ -87,13 +87,8 @@ class MailboxLease:
         now = self.clock()
         expires = now + self.duration
         with self.sessions.begin() as session:
-            insert_fn: Any = (
-                postgresql.insert
-                if session.get_bind().dialect.name == "postgresql"
-                else sqlite.insert
-            )
             created = session.execute(
-                insert_fn(LeaseRow)
+                insert_ignoring(session.connection(), LeaseRow)
                 .values(
                     mailbox=self.mailbox, holder=self.holder, expires_at=expires, acquired_at=now
                 )

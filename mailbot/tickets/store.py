@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -106,16 +106,24 @@ def next_reference(session: Session, kind: str, year: int) -> str:
     connection = session.connection()
     value = connection.execute(_INCREMENT, params).scalar()
     if value is None:
-        dialect = session.get_bind().dialect.name
-        insert_fn: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
         session.execute(
-            insert_fn(ReferenceCounter)
+            insert_ignoring(session.connection(), ReferenceCounter)
             .values(prefix=prefix, year=year, value=0)
             .on_conflict_do_nothing(index_elements=["prefix", "year"])
         )
         value = connection.execute(_INCREMENT, params).scalar()
     assert value is not None
     return f"{prefix}-{year}-{value:05d}"
+
+
+def insert_ignoring(connection: Connection, model: type[Any]) -> Any:
+    """``INSERT`` for this database that can ``ON CONFLICT DO NOTHING`` (PostgreSQL or SQLite).
+
+    Add ``.on_conflict_do_nothing(index_elements=[...])`` and ``.returning(...)``: a row back
+    means this transaction inserted it (``rowcount`` is not reliable across drivers).
+    """
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(model)
 
 
 def add_event(

@@ -232,15 +232,7 @@ class Ingestor:
         """Staff mail: the desk proves the sender and acts; the record says what came of it."""
         raw, proof = fetched.raw, fetched.staff_proof
         if ticket is not None:
-            store.add_event(
-                session,
-                ticket,
-                at=now,
-                actor=row.from_address or "unknown",
-                event="message_attached",
-                inbound_id=row.id,
-                rule=row.rule,
-            )
+            _attached(session, ticket, row, row.rule, now)
         outcome = self.staff_desk.handle(session, row, ticket, message, raw, now, proof)
         row.rule, row.reason, row.settle_action = outcome.rule, outcome.reason, outcome.settle
         if outcome.settle == "quarantine":
@@ -378,15 +370,7 @@ class Ingestor:
         if ticket is None:
             return _result_of(row, ref)
         if isinstance(decision, Attach):
-            store.add_event(
-                session,
-                ticket,
-                at=now,
-                actor=row.from_address or "unknown",
-                event="message_attached",
-                inbound_id=row.id,
-                rule=decision.rule,
-            )
+            _attached(session, ticket, row, decision.rule, now)
             self.lifecycle.reply(session, ticket, message, row.received_at, now)
         elif isinstance(decision, RecordBounce):
             mail = session.get(OutboxMail, decision.mail_id)
@@ -473,6 +457,21 @@ class Ingestor:
         session.add(row)
         session.flush()
         return _result_of(row, fetched.ref)
+
+
+def _attached(
+    session: Session, ticket: Ticket, row: InboundMessageRow, rule: str, now: datetime
+) -> None:
+    """The audit event of a message joining its ticket's thread."""
+    store.add_event(
+        session,
+        ticket,
+        at=now,
+        actor=row.from_address or "unknown",
+        event="message_attached",
+        inbound_id=row.id,
+        rule=rule,
+    )
 
 
 def _disposition(decision: Decision) -> str:

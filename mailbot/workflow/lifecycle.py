@@ -26,7 +26,6 @@ from datetime import date, datetime, timedelta
 
 import phonenumbers
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mailbot.classify.labels import TRIAGE_BELOW, Classification
@@ -677,11 +676,8 @@ class Lifecycle:
 def _insert_suppression(
     session: Session, channel: str, value: str, source: str, ticket_id: int, now: datetime
 ) -> None:
-    insert_fn = (
-        postgresql.insert if session.get_bind().dialect.name == "postgresql" else (sqlite.insert)
-    )
     session.execute(
-        insert_fn(Suppression)
+        store.insert_ignoring(session.connection(), Suppression)
         .values(channel=channel, value=value, source=source, ticket_id=ticket_id, created_at=now)
         .on_conflict_do_nothing(index_elements=["channel", "value"])
     )

@@ -110,13 +110,26 @@ class StaffDesk:
         if not problems:
             problems += _placement_problems(reply, in_thread=ticket is not None)
         if problems:
-            self._report_problems(session, ticket, message, sender, problems, now)
+            lines = [
+                *problems,
+                "Nothing was changed and nothing was sent to the requester. "
+                "Correct the commands and send the message again.",
+            ]
+            title = "Not done: errors in your commands"
+            self._not_done(session, ticket, message, sender, title, problems, lines, now)
             return StaffOutcome("staff_refused", "; ".join(problems)[:2000])
         try:
             with session.begin_nested():
                 ticket, results = self._run_commands(session, ticket, reply, sender, row, now)
         except _Refused as refused:
-            self._report_refusal(session, ticket, message, sender, refused, now)
+            error = f"#{refused.command.name}: {refused.reason}"
+            lines = [
+                f"#{refused.command.name} was refused: {refused.reason}",
+                "None of the commands in your message were carried out and nothing was sent "
+                "to the requester.",
+            ]
+            title = f"Not done: #{refused.command.name} refused"
+            self._not_done(session, ticket, message, sender, title, [error], lines, now)
             return StaffOutcome("staff_refused", f"#{refused.command.name}: {refused.reason}")
         assert ticket is not None  # outside a thread, #open made one
         relayed = self._relay(session, ticket, reply, sender, row, now, results)
@@ -366,15 +379,18 @@ class StaffDesk:
     ) -> None:
         self._to_staff(session, ticket, [sender], "Done", results, "", now, answering=message)
 
-    def _report_problems(
+    def _not_done(
         self,
         session: Session,
         ticket: Ticket | None,
         message: InboundMessage,
         sender: str,
-        problems: list[str],
+        title: str,
+        errors: list[str],
+        lines: list[str],
         now: datetime,
     ) -> None:
+        """Nothing was done: the trail says why, and so does the answer to the sender."""
         if ticket is not None:
             store.add_event(
                 session,
@@ -382,57 +398,9 @@ class StaffDesk:
                 at=now,
                 actor=sender,
                 event="staff_commands_refused",
-                errors=problems,
+                errors=errors,
             )
-        lines = [
-            *problems,
-            "Nothing was changed and nothing was sent to the requester. "
-            "Correct the commands and send the message again.",
-        ]
-        self._to_staff(
-            session,
-            ticket,
-            [sender],
-            "Not done: errors in your commands",
-            lines,
-            "",
-            now,
-            answering=message,
-        )
-
-    def _report_refusal(
-        self,
-        session: Session,
-        ticket: Ticket | None,
-        message: InboundMessage,
-        sender: str,
-        refused: _Refused,
-        now: datetime,
-    ) -> None:
-        if ticket is not None:
-            store.add_event(
-                session,
-                ticket,
-                at=now,
-                actor=sender,
-                event="staff_commands_refused",
-                errors=[f"#{refused.command.name}: {refused.reason}"],
-            )
-        lines = [
-            f"#{refused.command.name} was refused: {refused.reason}",
-            "None of the commands in your message were carried out and nothing was sent to "
-            "the requester.",
-        ]
-        self._to_staff(
-            session,
-            ticket,
-            [sender],
-            f"Not done: #{refused.command.name} refused",
-            lines,
-            "",
-            now,
-            answering=message,
-        )
+        self._to_staff(session, ticket, [sender], title, lines, "", now, answering=message)
 
     def _to_staff(
         self,
