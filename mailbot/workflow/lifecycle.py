@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from mailbot.classify.labels import TRIAGE_BELOW, Classification
@@ -582,11 +582,23 @@ class Lifecycle:
     def remind_and_expire(self, session: Session, now: datetime) -> int:
         """Send verification reminders and close what stayed unverified too long."""
         settings = self.settings.verification
-        pending = session.scalars(
-            select(Ticket).where(Ticket.state == State.AWAITING_VERIFICATION.value)
+        remind_by = now - timedelta(days=settings.reminder_after_days)
+        close_by = now - timedelta(days=settings.close_after_days)
+        due = session.scalars(  # only the tickets with something due: not every one waiting
+            select(Ticket).where(
+                Ticket.state == State.AWAITING_VERIFICATION.value,
+                Ticket.verification_requested_at.is_not(None),
+                or_(
+                    Ticket.verification_requested_at <= close_by,
+                    and_(
+                        Ticket.verification_reminded_at.is_(None),
+                        Ticket.verification_requested_at <= remind_by,
+                    ),
+                ),
+            )
         )
         changed = 0
-        for ticket in list(pending):
+        for ticket in list(due):
             asked = ticket.verification_requested_at
             if asked is None:
                 continue
