@@ -22,17 +22,24 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for the URL; SQLite gets WAL, a busy timeout and foreign keys."""
+    """An engine for the URL; SQLite gets WAL, a busy timeout and foreign keys.
+
+    A database error's text names the statement but never its values (unless ``echo`` is
+    on for debugging): the values are mail, addresses and names, and the text is logged.
+    """
     try:
         parsed = make_url(url)
     except Exception as exc:
         raise ConfigError(f"database.url is not a valid database URL: {exc}") from exc
+    hide_parameters = not echo
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_engine(
+            url, echo=echo, hide_parameters=hide_parameters, connect_args={"timeout": 30}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    return create_engine(url, echo=echo, hide_parameters=hide_parameters, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -203,6 +203,31 @@ class DovecotServer:
         self.add_user(account.username, account.password)
         return account
 
+    def deliver(self, account: ImapAccount, messages: Iterable[bytes | Iterable[bytes]]) -> int:
+        """Write mail straight into the account's INBOX Maildir, as a delivery agent would.
+
+        Much faster than APPEND (~220/s) for a big backlog, and works while the server is
+        down; Dovecot numbers the new files when it next looks at the folder. A message may
+        be given as chunks, so a huge one never sits in memory. Returns how many were written.
+        """
+        uid, gid = _mail_ids()
+        maildir = self._dir / "home" / account.username / "Maildir"
+        for path in (maildir.parent, maildir, maildir / "cur", maildir / "new", maildir / "tmp"):
+            if not path.exists():
+                path.mkdir()
+                os.chown(path, uid, gid)
+        stamp = f"{int(time.time())}.M{secrets.token_hex(4)}P{os.getpid()}Q"
+        count = 0
+        for count, message in enumerate(messages, start=1):
+            name = f"{stamp}{count}.mailbot-test"
+            temp = maildir / "tmp" / name
+            with temp.open("wb") as file:
+                for chunk in [message] if isinstance(message, bytes) else message:
+                    file.write(chunk)
+            os.chown(temp, uid, gid)
+            temp.rename(maildir / "new" / name)
+        return count
+
     def ssl_context(self) -> ssl.SSLContext:
         """A client context that trusts this server's self-signed certificate."""
         if self.cert_path is None:
@@ -413,6 +438,7 @@ class PostgresServer:
         self.admin_url: URL | None = make_url(external) if external else None
         self.directory: Path | None = None
         self._finalizer: weakref.finalize[Any, Any] | None = None
+        self._pg_ctl: list[str] = []  # the throwaway cluster's pg_ctl, for pause/resume
 
     def start(self) -> Self:
         """Start a cluster (~1 s) unless an external server was given; check we can connect."""
@@ -433,6 +459,7 @@ class PostgresServer:
         if not self.external:
             self.admin_url = None
             self.directory = None
+            self._pg_ctl = []
 
     def create_database(self) -> str:
         """Create an empty, uniquely named database; return its SQLAlchemy (psycopg) URL."""
@@ -450,6 +477,43 @@ class PostgresServer:
             raise ValueError(f"refusing to drop {name!r}: not made by create_database()")
         with _connect(self._admin()) as conn:
             statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+            conn.execute(statement.format(sql.Identifier(name)))
+
+    def pause(self) -> None:
+        """Stop the throwaway cluster, keeping its data: sessions end, new ones are refused.
+
+        A clean ("fast") shutdown: the cluster runs with fsync and synchronous_commit off, so
+        an "immediate" one would lose the last commits, which no real server does.
+        """
+        if not self._pg_ctl or self.directory is None:
+            raise ServerError("only a running throwaway cluster can be paused")
+        log = self.directory / "postgres.log"
+        _run([*self._pg_ctl, "-m", "fast", "-w", "stop"], self.directory, log)
+
+    def resume(self) -> None:
+        """Start the cluster again after ``pause``, on the same port."""
+        if not self._pg_ctl or self.directory is None:
+            raise ServerError("only a paused throwaway cluster can be resumed")
+        log = self.directory / "postgres.log"
+        _run([*self._pg_ctl, "-w", "-t", "30", "start"], self.directory, log)
+
+    def refuse_connections(self, url: str) -> None:
+        """Cut off one database: end its sessions and refuse new ones (works on any server)."""
+        name = make_url(url).database or ""
+        with _connect(self._admin()) as conn:
+            statement = sql.SQL("ALTER DATABASE {} WITH ALLOW_CONNECTIONS false")
+            conn.execute(statement.format(sql.Identifier(name)))
+            conn.execute(
+                "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            )
+
+    def accept_connections(self, url: str) -> None:
+        """Undo ``refuse_connections``."""
+        name = make_url(url).database or ""
+        with _connect(self._admin()) as conn:
+            statement = sql.SQL("ALTER DATABASE {} WITH ALLOW_CONNECTIONS true")
             conn.execute(statement.format(sql.Identifier(name)))
 
     def __enter__(self) -> Self:
@@ -488,6 +552,7 @@ class PostgresServer:
             raise
         stop = [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
         self._finalizer = weakref.finalize(self, _stop_cluster, stop, directory)
+        self._pg_ctl = [*prefix, *pg_ctl]
         self.directory = directory
         self.admin_url = URL.create(
             "postgresql+psycopg", username="postgres", host=HOST, port=port, database="postgres"
@@ -593,13 +658,7 @@ class SmtpSink:
             raise ServerError("SmtpSink is already running")
         for _ in range(5):
             port = free_port()
-            controller = Controller(
-                _SinkHandler(self),
-                hostname=HOST,
-                port=port,
-                server_hostname="smtp-sink.test",
-                enable_SMTPUTF8=True,
-            )
+            controller = self._controller_on(port)
             try:
                 controller.start()
             except OSError:  # the port was taken between free_port() and bind
@@ -612,6 +671,27 @@ class SmtpSink:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+    def pause(self) -> None:
+        """Stop listening and drop open sessions (clients are refused); ``resume`` undoes it."""
+        self.stop()
+
+    def resume(self) -> None:
+        """Listen again on the same port after ``pause``; what was recorded is kept."""
+        if self._controller is not None:
+            raise ServerError("SmtpSink is already running")
+        controller = self._controller_on(self.port)
+        controller.start()
+        self._controller = controller
+
+    def _controller_on(self, port: int) -> Controller:
+        return Controller(
+            _SinkHandler(self),
+            hostname=HOST,
+            port=port,
+            server_hostname="smtp-sink.test",
+            enable_SMTPUTF8=True,
+        )
 
     def __enter__(self) -> Self:
         return self.start()

@@ -4,17 +4,23 @@ Each mail's result is committed right after the server's reply, so a crash loses
 re-sends at most the one mail whose "250 OK" arrived in the instant before the crash (with the
 same Message-ID, which receivers use to drop duplicates). Claims expire, so a mail claimed by
 a daemon that died is picked up again.
+
+When the database fails instead, the process lives on and knows what the server accepted: it
+keeps those results in memory, sends nothing more, and records them before anything else once
+the database answers again, so a database outage never makes a mail go out twice.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.config import OutboxSettings
@@ -101,7 +107,7 @@ def pending_count(session: Session) -> int:
 
 _MARK_SENT = (
     update(OutboxMail)
-    .where(OutboxMail.id == bindparam("mail_id"))
+    .where(OutboxMail.id == bindparam("mail_id"), OutboxMail.state == "pending")
     .values(
         state="sent",
         sent_at=bindparam("now"),
@@ -114,9 +120,14 @@ _INSERT_EVENT = insert(TicketEvent)
 
 
 def record_sent(connection: Connection, mail: ClaimedMail, now: datetime, response: str) -> None:
-    """Mark one mail sent and note it on its ticket: two prebuilt statements, no ORM."""
-    connection.execute(_MARK_SENT, {"mail_id": mail.id, "now": now, "attempts": mail.attempts + 1})
-    if mail.ticket_id is not None:
+    """Mark one mail sent and note it on its ticket: two prebuilt statements, no ORM.
+
+    Safe to repeat (a commit whose answer was lost): a mail already marked gets no second note.
+    """
+    marked = connection.execute(
+        _MARK_SENT, {"mail_id": mail.id, "now": now, "attempts": mail.attempts + 1}
+    )
+    if marked.rowcount and mail.ticket_id is not None:
         connection.execute(
             _INSERT_EVENT,
             {
@@ -192,9 +203,18 @@ class OutboxDelivery:
         self.owner = owner
         self.failpoints = failpoints
         self.stopping = False
+        # Accepted by the server, not yet recorded (the database failed): (mail, when, reply).
+        self._unrecorded: list[tuple[ClaimedMail, datetime, str]] = []
+        self._database_error: DBAPIError | None = None  # set by a worker: stop sending
+        self._stale_claims = False  # our claims on mail we never got to send
 
     async def deliver_due(self) -> DeliveryReport:
-        """Claim and send everything due now; returns how it went."""
+        """Claim and send everything due now; returns how it went.
+
+        Raises ``DBAPIError`` when the database fails; call again later. Results it could not
+        record are recorded first then, and our claims left over are given back.
+        """
+        await asyncio.to_thread(self._recover)
         totals = {"sent": 0, "retrying": 0, "failed": 0}
         while not self.stopping:
             claimed = await asyncio.to_thread(self._claim)
@@ -203,13 +223,40 @@ class OutboxDelivery:
             queue: asyncio.Queue[ClaimedMail] = asyncio.Queue()
             for mail in claimed:
                 queue.put_nowait(mail)
-            results = await asyncio.gather(*(self._worker(m, queue) for m in self.mailers))
+            results = await asyncio.gather(
+                *(self._worker(m, queue) for m in self.mailers), return_exceptions=True
+            )
             for outcome in results:
+                if isinstance(outcome, BaseException):
+                    self._stale_claims = True
+                    raise outcome
                 for key, value in outcome.items():
                     totals[key] += value
+            if self._database_error is not None:
+                error, self._database_error = self._database_error, None
+                self._stale_claims = True
+                raise error
             if len(claimed) < self.settings.batch_size:
                 break
         return DeliveryReport(**totals)
+
+    def _recover(self) -> None:
+        """After a database failure: record what the server accepted, free our claims."""
+        while self._unrecorded:
+            mail, accepted_at, response = self._unrecorded[0]
+            self._record_sent(mail, response, accepted_at)
+            self._unrecorded.pop(0)
+            log_event(
+                log,
+                "mail.sent",
+                outbox_id=mail.id,
+                message_id=mail.message_id,
+                recipient=mail.recipient,
+            )
+        if self._stale_claims:
+            with self.sessions.begin() as session:
+                release_claims(session, self.owner)
+            self._stale_claims = False
 
     def _claim(self) -> list[ClaimedMail]:
         with self.sessions.begin() as session:
@@ -219,7 +266,7 @@ class OutboxDelivery:
         self, mailer: SmtpMailer, queue: asyncio.Queue[ClaimedMail]
     ) -> dict[str, int]:
         counts = {"sent": 0, "retrying": 0, "failed": 0}
-        while not self.stopping and not queue.empty():
+        while not self.stopping and self._database_error is None and not queue.empty():
             mail = queue.get_nowait()
             counts[await self._send_one(mailer, mail)] += 1
         return counts
@@ -228,7 +275,11 @@ class OutboxDelivery:
         try:
             response = await mailer.send(mail.sender, mail.recipient, mail.payload)
         except DeliveryError as error:
-            outcome = await asyncio.to_thread(self._record_failure, mail, error)
+            try:
+                outcome = await asyncio.to_thread(self._record_failure, mail, error)
+            except DBAPIError as exc:  # still pending and claimed: tried again later
+                self._database_error = exc
+                return "retrying"
             log_event(
                 log,
                 "mail.retry" if outcome == "retrying" else "mail.failed",
@@ -238,8 +289,22 @@ class OutboxDelivery:
                 error=str(error),
             )
             return outcome
+        accepted_at = self.clock()
         self.failpoints.hit("deliver.accepted")
-        await asyncio.to_thread(self._record_sent, mail, response)
+        try:
+            await asyncio.to_thread(self._record_sent, mail, response, accepted_at)
+        except DBAPIError as exc:
+            self._database_error = exc
+            self._unrecorded.append((mail, accepted_at, response))
+            log_event(
+                log,
+                "mail.unrecorded",
+                level="error",
+                outbox_id=mail.id,
+                message_id=mail.message_id,
+                error=str(exc),
+            )
+            return "sent"
         self.failpoints.hit("deliver.recorded")
         log_event(
             log,
@@ -250,15 +315,27 @@ class OutboxDelivery:
         )
         return "sent"
 
-    def _record_sent(self, mail: ClaimedMail, response: str) -> None:
+    def _record_sent(self, mail: ClaimedMail, response: str, accepted_at: datetime) -> None:
         engine = self.sessions.kw["bind"]
         with engine.begin() as connection:
-            record_sent(connection, mail, self.clock(), response)
+            record_sent(connection, mail, accepted_at, response)
 
     def _record_failure(self, mail: ClaimedMail, error: DeliveryError) -> str:
         with self.sessions.begin() as session:
             return record_failure(session, mail, self.clock(), error, self.settings)
 
     async def close(self) -> None:
+        """Hang up; a last try at recording results the database refused before."""
         for mailer in self.mailers:
             await mailer.close()
+        with contextlib.suppress(DBAPIError):
+            await asyncio.to_thread(self._recover)
+        for mail, _at, _response in self._unrecorded:  # sent again after a restart
+            log_event(
+                log,
+                "mail.unrecorded",
+                level="error",
+                outbox_id=mail.id,
+                message_id=mail.message_id,
+                error="not recorded before exit: it goes out again, with the same Message-ID",
+            )
