@@ -263,29 +263,46 @@ class Daemon:
             log_event(log, "jobs.error", level="error", error=str(exc))
 
     async def run_once(self) -> RunSummary:
-        """Handle everything in the mailbox now, deliver what is due, and return."""
-        await self._prepare()
+        """Handle everything in the mailbox now, deliver what is due, and return.
+
+        Errors (a mailbox, the database, a full disk) end up in ``summary.errors`` with what
+        was done before them; nothing half-done is kept, and the next run carries on.
+        """
         summary = RunSummary()
+        try:
+            await self._prepare()
+        except DBAPIError as exc:
+            return self._failed(summary, "database", exc)
         for poller in self.pollers:
             try:
                 if not await asyncio.to_thread(poller.lease.acquire):
                     log_event(log, "mailbox.standby", mailbox=poller.name)
                     continue
                 await poller.open()
-                report = await poller.cycle()
-                summary.fetched += report.fetched
-                summary.tickets += report.tickets
-                summary.settled += report.settled
+                await poller.cycle()
             except (MailboxError, DBAPIError, LeaseLost) as exc:
-                summary.errors.append(f"{poller.name}: {exc}")
-                log_event(log, "mailbox.error", level="error", mailbox=poller.name, error=str(exc))
+                self._failed(summary, poller.name, exc, event="mailbox.error")
+            finally:
+                summary.fetched += poller.progress.fetched
+                summary.tickets += poller.progress.tickets
+                summary.settled += poller.progress.settled
         try:
             await self.run_jobs()
             delivered = await self.delivery.deliver_due()
             summary.sent, summary.retrying = delivered.sent, delivered.retrying
             summary.failed = delivered.failed
+        except DBAPIError as exc:
+            self._failed(summary, "database", exc)
         finally:
             await self._close()
+        return summary
+
+    @staticmethod
+    def _failed(
+        summary: RunSummary, where: str, exc: Exception, *, event: str = "run.error"
+    ) -> RunSummary:
+        summary.errors.append(f"{where}: {exc}")
+        log_event(log, event, level="error", where=where, error=str(exc))
         return summary
 
     async def _prepare(self) -> None:

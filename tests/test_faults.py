@@ -544,11 +544,6 @@ async def test_sqlite_on_a_full_disk_loses_nothing(
     assert_each_once(app, smtp_sink, imap_account, n)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Daemon.run_once does not catch a DBAPIError from delivery (daemon.py): "
-    "`run --once` ends in a traceback instead of a summary naming the full disk",
-)
 async def test_sqlite_disk_full_after_the_first_batch(
     imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
 ) -> None:
@@ -632,12 +627,6 @@ async def test_a_50_mb_message(
     assert list(folder_sizes(account, PROCESSED).values()) == list(size.values()), "kept whole"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a batch is imap.batch_size messages whatever their size (workflow/poll.py): its "
-    "bodies come in one FETCH and stay in memory until its commit, so memory grows with "
-    "the bytes of the batch (100 mails of 20 MB: several GB)",
-)
 async def test_a_batch_of_large_messages_keeps_memory_bounded(
     dovecot: DovecotServer, smtp_sink: SmtpSink, sqlite_url: str
 ) -> None:

@@ -188,6 +188,14 @@ class ImapConnection:
             found.append(RawMessage(uid, raw, received, size, truncated=uid in large))
         return found
 
+    def sizes(self, uids: Sequence[int]) -> dict[int, int]:
+        """RFC822.SIZE of each message (those expunged meanwhile are missing)."""
+        if not uids:
+            return {}
+        with translated_errors("fetch"):
+            meta = self._client().fetch(list(uids), ["RFC822.SIZE"])
+        return {uid: int(data.get(b"RFC822.SIZE", 0)) for uid, data in meta.items()}
+
     def move(self, uids: Sequence[int], folder: str) -> None:
         """UID MOVE where offered; else COPY, flag \\Deleted and expunge just those UIDs."""
         client = self._client()

@@ -62,6 +62,7 @@ class MailboxPoller:
         self.name = settings.mailbox_name
         self.stopping = False
         self.on_batch: Callable[[], None] = lambda: None
+        self.progress = CycleReport()  # the current cycle so far, for a cycle cut short
 
     async def open(self) -> None:
         """Connect, make sure our folders exist."""
@@ -72,6 +73,7 @@ class MailboxPoller:
 
     async def cycle(self) -> CycleReport:
         """Handle everything new in the folder now; returns counts."""
+        self.progress = CycleReport()
         state = await self.mailbox.call(self.mailbox.connection.select)
         last_uid = await asyncio.to_thread(self._checkpoint, state)
         settled = await self.settle_leftovers(state.uidvalidity)
@@ -81,16 +83,39 @@ class MailboxPoller:
             if not uids:
                 break
             for start in range(0, len(uids), self.settings.batch_size):
-                if self.stopping:
-                    break
-                batch = uids[start : start + self.settings.batch_size]
-                results = await self._handle_batch(state.uidvalidity, batch)
-                fetched += len(results)
-                tickets += sum(1 for r in results if r.disposition == "ticket")
-                settled += await self.settle(results)
-                self.on_batch()
+                chunk = uids[start : start + self.settings.batch_size]
+                for batch in await self._by_size(chunk):
+                    if self.stopping:
+                        break
+                    results = await self._handle_batch(state.uidvalidity, batch)
+                    fetched += len(results)
+                    tickets += sum(1 for r in results if r.disposition == "ticket")
+                    settled += await self.settle(results)
+                    self.progress = CycleReport(fetched, tickets, settled)
+                    self.on_batch()
             last_uid = uids[-1]
-        return CycleReport(fetched=fetched, tickets=tickets, settled=settled)
+        self.progress = CycleReport(fetched=fetched, tickets=tickets, settled=settled)
+        return self.progress
+
+    async def _by_size(self, uids: Sequence[int]) -> list[Sequence[int]]:
+        """Split a batch so the mail held in memory at once stays near ``max_message_bytes``.
+
+        A batch's bodies are fetched together and kept until its commit: a hundred 20 MB
+        mails must not be. Each message counts as much of it as is fetched (at most
+        ``max_message_bytes``); a batch always takes at least one message.
+        """
+        limit = self.settings.max_message_bytes
+        sizes = await self.mailbox.call(self.mailbox.connection.sizes, uids)
+        batches: list[list[int]] = [[]]
+        held = 0
+        for uid in uids:
+            size = min(sizes.get(uid, 0), limit)
+            if batches[-1] and held + size > limit:
+                batches.append([])
+                held = 0
+            batches[-1].append(uid)
+            held += size
+        return [batch for batch in batches if batch]
 
     def _checkpoint(self, state: FolderState) -> int:
         """The last UID recorded; a new UIDVALIDITY restarts the scan (dedupe keeps it safe)."""
