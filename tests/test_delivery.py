@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from mailbot.config import OutboxSettings
+from mailbot.daemon import Daemon
 from mailbot.jobs.deliver import retry_delay
 from mailbot.tickets.models import OutboxMail, TicketEvent
 from tests.servers import ImapAccount, SmtpSink
@@ -112,3 +113,25 @@ async def test_many_mails_over_reused_connections(
 )
 def test_retry_delay_doubles_up_to_a_cap(attempts: int, seconds: int) -> None:
     assert retry_delay(attempts, OutboxSettings()) == timedelta(seconds=seconds)
+
+
+async def test_an_unusable_address_fails_that_mail_and_delivery_goes_on(
+    imap_account: ImapAccount, smtp_sink: SmtpSink, sqlite_url: str
+) -> None:
+    """aiosmtplib refuses control characters in an address: that mail fails, no other."""
+    settings = settings_for(imap_account, smtp_sink, sqlite_url)
+    append(imap_account, [request_mail(1), request_mail(2)])
+    app = make_app(settings)
+    daemon = Daemon(app)
+    await daemon.poller.open()
+    await daemon.poller.cycle()
+    with app.sessions.begin() as session:
+        first = session.scalars(select(OutboxMail).order_by(OutboxMail.id)).first()
+        assert first is not None
+        first.recipient = "person\x011@example.org"
+    delivered = await daemon.delivery.deliver_due()
+    await daemon.delivery.close()
+    await daemon.poller.close()
+    assert (delivered.sent, delivered.failed) == (1, 1)
+    failed = [m for m in outbox(app) if m.state == "failed"]
+    assert len(failed) == 1 and "unusable address" in failed[0].last_error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot.staff.commands import Command, parse_staff_reply
+from mailbot.staff.commands import Command, parse_command, parse_staff_reply
 
 KNOWN = "#verify, #extend, #hold, #resume, #assign, #note, #reclassify, #close, #reject, #open"
 RIGHTS = "access, rectification, erasure, restriction, portability, objection, automated_decision"
@@ -193,3 +193,9 @@ def test_relay_text_keeps_the_staffs_own_footer_like_lines() -> None:
         "Dear Jo,\nYou can unsubscribe at any time from our newsletter.\n-- \nAnna\n"
     )
     assert reply.relay_text == "Dear Jo,\nYou can unsubscribe at any time from our newsletter."
+
+
+def test_an_address_with_control_characters_is_not_an_address() -> None:
+    assert parse_command("#open access for a\x01b@example.org") == (
+        "#open: 'a\\x01b@example.org' is not an email address"
+    )

@@ -98,6 +98,8 @@ async def translated_errors() -> AsyncIterator[None]:
         raise TransientDeliveryError(f"SMTP error: {exc}") from exc
     except OSError as exc:
         raise TransientDeliveryError(f"network error: {exc}") from exc
+    except ValueError as exc:  # aiosmtplib refusing an address with control characters
+        raise PermanentDeliveryError(f"unusable address: {exc}") from exc
 
 
 def _by_code(code: int, text: str) -> TransientDeliveryError | PermanentDeliveryError:

@@ -14,7 +14,10 @@ from mailbot.classify.labels import RIGHTS
 from mailbot.classify.quotes import own_words
 
 _COMMAND_LINE = re.compile(r"^#(?P<name>[^\s:]*)\s*:?\s*(?P<argument>.*)$")
-_ADDRESS = re.compile(r"^<?(?P<address>[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+)>?$")
+_ADDRESS = re.compile(
+    r"^<?(?P<address>[^@\s<>,;\x00-\x1f\x7f]+@[^@\s<>,;\x00-\x1f\x7f]+"
+    r"\.[^@\s<>,;.\x00-\x1f\x7f]+)>?$"
+)
 _OPEN = re.compile(r"^(?P<rights>.*?)\s+for\s+(?P<address>\S+)$", re.IGNORECASE)
 _RIGHT_SEPARATORS = re.compile(r"[\s,]+")
 _RIGHTS_HELP = ", ".join(RIGHTS)
