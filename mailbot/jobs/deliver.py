@@ -246,13 +246,7 @@ class OutboxDelivery:
             mail, accepted_at, response = self._unrecorded[0]
             self._record_sent(mail, response, accepted_at)
             self._unrecorded.pop(0)
-            log_event(
-                log,
-                "mail.sent",
-                outbox_id=mail.id,
-                message_id=mail.message_id,
-                recipient=mail.recipient,
-            )
+            _log_sent(mail)
         if self._stale_claims:
             with self.sessions.begin() as session:
                 release_claims(session, self.owner)
@@ -306,13 +300,7 @@ class OutboxDelivery:
             )
             return "sent"
         self.failpoints.hit("deliver.recorded")
-        log_event(
-            log,
-            "mail.sent",
-            outbox_id=mail.id,
-            message_id=mail.message_id,
-            recipient=mail.recipient,
-        )
+        _log_sent(mail)
         return "sent"
 
     def _record_sent(self, mail: ClaimedMail, response: str, accepted_at: datetime) -> None:
@@ -339,3 +327,9 @@ class OutboxDelivery:
                 message_id=mail.message_id,
                 error="not recorded before exit: it goes out again, with the same Message-ID",
             )
+
+
+def _log_sent(mail: ClaimedMail) -> None:
+    log_event(
+        log, "mail.sent", outbox_id=mail.id, message_id=mail.message_id, recipient=mail.recipient
+    )
