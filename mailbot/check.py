@@ -1,4 +1,4 @@
-"""``mailbot check``: try the database, the IMAP account and the SMTP server, say what fails."""
+"""``mailbot check``: try the database, each IMAP mailbox and the SMTP server; say what fails."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from mailbot import db
-from mailbot.config import Settings
+from mailbot.config import ImapSettings, Settings
 from mailbot.errors import DeliveryError, MailbotError, MailboxError
 from mailbot.mail.imap import ImapConnection
 from mailbot.mail.smtp import SmtpMailer
@@ -16,7 +16,11 @@ from mailbot.mail.smtp import SmtpMailer
 
 def run_checks(settings: Settings) -> bool:
     """Print one ok/FAIL line per check; True when everything passed."""
-    results = [check_database(settings), check_imap(settings), check_smtp(settings)]
+    results = [check_database(settings)]
+    results += [
+        check_imap(mailbox, len(settings.mailboxes) > 0) for mailbox in settings.all_mailboxes
+    ]
+    results.append(check_smtp(settings))
     return all(results)
 
 
@@ -41,8 +45,9 @@ def check_database(settings: Settings) -> bool:
     return _report(True, "database", f"reachable, schema revision {revision or '(not created)'}")
 
 
-def check_imap(settings: Settings) -> bool:
-    imap = settings.imap
+def check_imap(imap: ImapSettings, named: bool = False) -> bool:
+    """Log in to one mailbox and select its folder; ``named`` labels it by its name."""
+    label = f"imap {imap.mailbox_name}" if named else "imap"
     where = f"{imap.username}@{imap.host}:{imap.effective_port} ({imap.security})"
     connection = ImapConnection(imap)
     try:
@@ -55,14 +60,14 @@ def check_imap(settings: Settings) -> bool:
             or not connection.client.folder_exists(connection.server_name(f))
         ]
     except MailboxError as exc:
-        return _report(False, "imap", f"{where}: {exc}")
+        return _report(False, label, f"{where}: {exc}")
     finally:
         connection.close()
     note = f"; will create {', '.join(missing)}" if missing else ""
     idle = "IDLE" if connection.has_idle else "no IDLE (polling)"
     return _report(
         True,
-        "imap",
+        label,
         f"{where}: folder {imap.folder} has {state.exists} messages, {idle}{note}",
     )
 

@@ -1,4 +1,5 @@
-"""The ``mailbot`` command: run, demo, classify, check, deadline, suppression, db, tickets."""
+"""The ``mailbot`` command: run, demo, classify, check, deadline, suppression, db, digest,
+report, tickets."""
 
 from __future__ import annotations
 
@@ -59,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--json", action="store_true", help="one JSON object per line")
     classify.set_defaults(handler=cmd_classify)
 
-    check = commands.add_parser("check", help="validate the configuration and try both servers")
+    check = commands.add_parser(
+        "check", help="validate the configuration and try the database, every mailbox and SMTP"
+    )
     check.set_defaults(handler=cmd_check)
 
     deadline = commands.add_parser("deadline", help="the statutory dates for a receipt time")

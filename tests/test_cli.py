@@ -107,6 +107,31 @@ def test_check_reports_each_server(
         assert "FAIL" in out and expected in out, out
 
 
+def test_check_tries_every_mailbox(
+    tmp_path: Path,
+    dovecot: DovecotServer,
+    smtp_sink: SmtpSink,
+    sqlite_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    support, info = dovecot.new_account(), dovecot.new_account()
+    config = config_for(support, smtp_sink, sqlite_url)
+    path = Path(write_config(tmp_path / "mailboxes.toml", config))
+    with path.open("a", encoding="utf-8") as toml:
+        for name, account, password in (
+            ("support", support, support.password),
+            ("info", info, "wrong"),
+        ):
+            toml.write(
+                f'\n[[mailboxes]]\nname = "{name}"\nusername = "{account.username}"\n'
+                f'password = "{password}"\n'
+            )
+    assert main(["--config", str(path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "ok   imap support:" in out
+    assert "FAIL imap info:" in out and "bad username or password" in out
+
+
 def test_check_reports_a_bad_configuration(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
