@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Engine:
     """An engine for the URL; SQLite gets WAL, a busy timeout and foreign keys.
 
     A database error's text names the statement but never its values (unless ``echo`` is
     on for debugging): the values are mail, addresses and names, and the text is logged.
+
+    ``read_only`` (SQLite) is for readers beside the daemon, such as a metrics scrape: its
+    transactions are deferred WAL snapshots that neither wait for a writer nor hold one up,
+    and the connection refuses writes.
     """
     try:
         parsed = make_url(url)
@@ -37,8 +41,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         engine = create_engine(
             url, echo=echo, hide_parameters=hide_parameters, connect_args={"timeout": 30}
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "connect", _sqlite_reader if read_only else _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_deferred if read_only else _sqlite_begin)
         return engine
     return create_engine(url, echo=echo, hide_parameters=hide_parameters, pool_pre_ping=True)
 
@@ -54,9 +58,22 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_reader(dbapi_connection: Any, _record: Any) -> None:
+    """A reader's connection: no writes, and it waits for a busy database like the writer."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
 def _sqlite_begin(connection: Any) -> None:
     """BEGIN IMMEDIATE: take the write lock up front, so two writers wait instead of failing."""
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_begin_deferred(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -25,9 +25,10 @@ from urllib.parse import urlsplit
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.process_collector import ProcessCollector
-from sqlalchemy import Connection, Engine, case, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, case, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from mailbot import db
 from mailbot.config import Settings, clock_policy
 from mailbot.errors import ConfigError
 from mailbot.logs import log_event
@@ -329,28 +330,12 @@ def reading_engine(engine: Engine) -> Engine:
     """An engine for scrapes that never takes SQLite's write lock (others: the same engine).
 
     The daemon's SQLite engine begins every transaction IMMEDIATE, as it writes. A scrape only
-    reads, so it gets its own connection with a deferred transaction: a WAL snapshot that
-    neither waits for an ingest batch nor holds one up.
+    reads, so it gets its own read-only engine (``db.make_engine(read_only=True)``).
     """
     url = engine.url
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return engine
-    reader = create_engine(url, connect_args={"timeout": 30})
-    event.listen(reader, "connect", _sqlite_reader)
-    event.listen(reader, "begin", _sqlite_begin_deferred)
-    return reader
-
-
-def _sqlite_reader(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
-
-
-def _sqlite_begin_deferred(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    return db.make_engine(url.render_as_string(hide_password=False), read_only=True)
 
 
 # -- The HTTP server --------------------------------------------------------------------------

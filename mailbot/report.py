@@ -40,10 +40,11 @@ from mailbot import db
 from mailbot.config import Settings, clock_policy
 from mailbot.tickets.clock import ClockPolicy, deadlines, opt_out_due_on
 from mailbot.tickets.models import Ticket, TicketEvent
+from mailbot.tickets.states import CLOSED, State
 
 CLOCK_EVENTS = ("clock_paused", "clock_started", "extended", "mail_queued")
-DECIDED = ("completed", "rejected")
-CLOSED_STATES = (*DECIDED, "closed_unverified")
+DECIDED = frozenset({State.COMPLETED.value, State.REJECTED.value})  # answered, on time or not
+CLOSED_STATES = frozenset(state.value for state in CLOSED)
 CSV_COLUMNS = (
     "reference",
     "kind",
