@@ -83,6 +83,27 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     proc.wait()
 
 
+class _Server:
+    """A test server usable as ``with Server() as server:``: started, then stopped."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
 # ---------------------------------------------------------------------------- Dovecot
 
 
@@ -122,7 +143,7 @@ def _make_cert(directory: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-class DovecotServer:
+class DovecotServer(_Server):
     """A private Dovecot IMAP instance with its own config, users, ports and Maildirs."""
 
     def __init__(self, *, tls: bool = False, binary: str | None = None) -> None:
@@ -233,17 +254,6 @@ class DovecotServer:
         if self.cert_path is None:
             raise ServerError("DovecotServer was created without tls=True")
         return ssl.create_default_context(cafile=str(self.cert_path))
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def _find_binary(self) -> str:
         binary = self._binary or shutil.which("dovecot") or "/usr/sbin/dovecot"
@@ -429,7 +439,7 @@ def _connect(url: URL) -> psycopg.Connection[Any]:
     )
 
 
-class PostgresServer:
+class PostgresServer(_Server):
     """$MAILBOT_TEST_PG_URL if set, else a throwaway cluster; hands out fresh databases."""
 
     def __init__(self, url: str | None = None) -> None:
@@ -515,17 +525,6 @@ class PostgresServer:
         with _connect(self._admin()) as conn:
             statement = sql.SQL("ALTER DATABASE {} WITH ALLOW_CONNECTIONS true")
             conn.execute(statement.format(sql.Identifier(name)))
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def _admin(self) -> URL:
         if self.admin_url is None:
@@ -639,7 +638,7 @@ class _SinkHandler:
         return "250 OK: queued by SmtpSink"
 
 
-class SmtpSink:
+class SmtpSink(_Server):
     """An SMTP server on 127.0.0.1 that records what it accepts and fails on request."""
 
     def __init__(self) -> None:
@@ -692,17 +691,6 @@ class SmtpSink:
             server_hostname="smtp-sink.test",
             enable_SMTPUTF8=True,
         )
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     @property
     def messages(self) -> list[ReceivedMessage]:
