@@ -216,6 +216,17 @@ class Desk:
         await self.deliver(raw)
         return raw
 
+    async def write(self, body: str, *, subject: str, message_id: str) -> None:
+        """Staff write a new, signed mail to the support address (not a reply)."""
+        raw = staff_mail(
+            body,
+            subject=subject,
+            message_id=message_id,
+            written=self.clock.now,
+            sign_with=(DOMAIN, self.keys[DOMAIN]),
+        )
+        await self.deliver(raw)
+
     async def deliver(self, raw: bytes) -> None:
         append_at(self.account, raw, self.clock.now)
         await run_once(self.app)
@@ -400,15 +411,12 @@ async def test_a_refused_command_undoes_the_others_and_withholds_the_text(
 async def test_open_logs_a_request_received_by_phone(
     desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock, keys: dict[str, Key]
 ) -> None:
-    raw = staff_mail(
+    await desk.write(
         f"#open access erasure for Caller@Example.org\n#assign {BEN}\n\n"
         "Caller phoned on 3 September; wants everything deleted.\n\n-- \nAnna",
         subject="Phone request",
         message_id="<open-1@example.co.uk>",
-        written=clock.now,
-        sign_with=(DOMAIN, keys[DOMAIN]),
     )
-    await desk.deliver(raw)
 
     ticket = desk.ticket()
     assert (ticket.source, ticket.rights, ticket.requester, ticket.assignee) == (
@@ -435,14 +443,11 @@ async def test_open_logs_a_request_received_by_phone(
 async def test_commands_outside_a_thread_other_than_open_are_refused(
     desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock, keys: dict[str, Key]
 ) -> None:
-    raw = staff_mail(
+    await desk.write(
         "#close done",
         subject="Closing",
         message_id="<loose-1@example.co.uk>",
-        written=clock.now,
-        sign_with=(DOMAIN, keys[DOMAIN]),
     )
-    await desk.deliver(raw)
     assert desk.ticket() is None
     result = text_of(answer(smtp_sink))
     assert "not in a ticket's thread" in " ".join(result.split())
@@ -561,14 +566,11 @@ async def test_a_trusted_authentication_results_header_is_proof(
 async def test_a_staff_member_asking_about_their_own_data_is_a_requester(
     desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock, keys: dict[str, Key]
 ) -> None:
-    raw = staff_mail(
+    await desk.write(
         ACCESS,
         subject="My own data",
         message_id="<own-1@example.co.uk>",
-        written=clock.now,
-        sign_with=(DOMAIN, keys[DOMAIN]),
     )
-    await desk.deliver(raw)
     ticket = desk.ticket()
     assert (ticket.requester, ticket.state) == (ANNA, "awaiting_verification")
 
