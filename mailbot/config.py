@@ -121,15 +121,22 @@ class StaffSettings:
     def is_staff(self, address: str) -> bool:
         """A configured staff address, or any address at a configured staff domain."""
         lowered = address.strip().lower()
-        if lowered in {a.lower() for a in self.addresses}:
+        if lowered in self._addresses:
             return True
-        domain = lowered.rpartition("@")[2]
-        return bool(domain) and "@" in lowered and domain in {d.lower() for d in self.domains}
+        local, at, domain = lowered.rpartition("@")
+        return bool(local and at) and domain in self._domains
 
     def signing_domains(self) -> frozenset[str]:
         """The domains whose DKIM signature (or trusted pass) proves staff authority."""
-        from_addresses = {a.rpartition("@")[2].lower() for a in self.addresses}
-        return frozenset(from_addresses | {d.lower() for d in self.domains})
+        return frozenset({a.rpartition("@")[2] for a in self._addresses} | self._domains)
+
+    @functools.cached_property
+    def _addresses(self) -> frozenset[str]:
+        return frozenset(a.strip().lower() for a in self.addresses)
+
+    @functools.cached_property
+    def _domains(self) -> frozenset[str]:
+        return frozenset(d.strip().lower() for d in self.domains)
 
 
 @dataclass(frozen=True)

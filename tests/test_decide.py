@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mailbot.classify import classify
+from mailbot.config import StaffSettings
 from mailbot.mail.parse import parse_message
 from mailbot.workflow.decide import (
     Attach,
@@ -141,8 +142,9 @@ def test_mail_we_cannot_read_goes_to_a_person(body: str, opens: bool) -> None:
 
 STAFF_POLICY = Policy(
     own_addresses=frozenset({"support@example.co.uk"}),
-    staff_addresses=frozenset({"anna@example.co.uk"}),
-    staff_domains=frozenset({"staff.example.co.uk"}),
+    is_staff=StaffSettings(
+        addresses=("anna@example.co.uk",), domains=("staff.example.co.uk",)
+    ).is_staff,
 )
 THREAD = Known(
     thread_ticket_id=7,

@@ -106,19 +106,17 @@ class StaffMail:
 Decision = Duplicate | Ignore | Attach | OpenTicket | RecordBounce | StaffMail
 
 
+def _nobody(_address: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """The configuration the decision needs: our own addresses, who counts as staff."""
+    """The configuration the decision needs: our own addresses, who counts as staff
+    (``StaffSettings.is_staff``: configured addresses and domains)."""
 
     own_addresses: frozenset[str]
-    staff_addresses: frozenset[str] = frozenset()
-    staff_domains: frozenset[str] = frozenset()
-
-    def is_staff(self, address: str) -> bool:
-        lowered = address.lower()
-        return lowered in self.staff_addresses or (
-            "@" in lowered and lowered.rpartition("@")[2] in self.staff_domains
-        )
+    is_staff: Callable[[str], bool] = _nobody
 
 
 Step = Callable[[InboundMessage, Known, Classification, Policy], Decision | None]

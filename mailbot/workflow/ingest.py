@@ -97,11 +97,7 @@ class Ingestor:
         self.staff_desk = staff_desk
         self.zone = ZoneInfo(settings.company.timezone)
         self.support_domain = settings.company.support_address.rpartition("@")[2]
-        self.policy = Policy(
-            own_addresses=settings.own_addresses,
-            staff_addresses=frozenset(a.lower() for a in settings.staff.addresses),
-            staff_domains=frozenset(d.lower() for d in settings.staff.domains),
-        )
+        self.policy = Policy(own_addresses=settings.own_addresses, is_staff=settings.staff.is_staff)
 
     def ingest_batch(
         self,
