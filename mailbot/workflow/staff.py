@@ -279,11 +279,8 @@ class StaffDesk:
     def _open(
         self, session: Session, command: Command, actor: str, row: InboundMessageRow, now: datetime
     ) -> Ticket:
-        address = command.address or ""
-        if (
-            self.settings.staff.is_staff(address)
-            or address == self.settings.company.support_address.lower()
-        ):
+        address = (command.address or "").lower()
+        if self.settings.staff.is_staff(address) or address in self.settings.own_addresses:
             raise IllegalTransition(f"{address} is a staff or our own address, not a requester")
         return self.lifecycle.open_logged(
             session, command.rights, address, actor, row.received_at, now
