@@ -136,14 +136,7 @@ class Lifecycle:
             self.start_clock(session, ticket, ticket.received_at, now, "received; staff to triage")
             self.outgoing.to_staff(session, ticket, "Triage needed", why, now)
             return
-        if ticket.kind == "opt_out":
-            self._open_opt_out(session, ticket, now)
-        elif NEEDS_VERIFICATION & set(ticket.rights):
-            self.request_verification(session, ticket, now)
-        else:
-            self.move(session, ticket, State.IN_PROGRESS, now, reason="no verification needed")
-            self.start_clock(session, ticket, ticket.received_at, now, "request received")
-            self._acknowledge(session, ticket, now)
+        self.route(session, ticket, now, actor=ACTOR)
         detail = f"From {ticket.requester}: {ticket.subject}\nRights: {', '.join(ticket.rights)}"
         self.outgoing.to_staff(session, ticket, "New request", detail, now)
 
@@ -469,8 +462,9 @@ class Lifecycle:
         if NEEDS_VERIFICATION & set(ticket.rights) and ticket.verified_at is None:
             self.request_verification(session, ticket, now)
             return "verification code sent to the requester (#verify if you checked by hand)"
-        self.move(session, ticket, State.IN_PROGRESS, now, actor=actor, reason="in progress")
-        self.start_clock(session, ticket, ticket.received_at, now, "request accepted")
+        why = "identity already confirmed" if ticket.verified_at else "no verification needed"
+        self.move(session, ticket, State.IN_PROGRESS, now, actor=actor, reason=why)
+        self.start_clock(session, ticket, ticket.received_at, now, "request received")
         self._acknowledge(session, ticket, now)
         return f"acknowledged; due {ticket.due_on}"
 
