@@ -147,10 +147,16 @@ class Outgoing:
         address: str,
         template: str,
         now: datetime,
+        *,
+        automatic: bool = True,
         **extra: Any,
     ) -> str | None:
-        """An automatic mail to any address (loop-safe); its Message-ID, or None if refused."""
-        refused = self.refusal(session, address, now)
+        """A mail about the ticket to any address (loop-safe); its Message-ID, or None if refused.
+
+        ``automatic`` mail is marked ``Auto-Submitted`` and rate-limited; a person's (a staff
+        relay) is neither.
+        """
+        refused = self.refusal(session, address, now, automatic=automatic)
         if refused:
             store.add_event(
                 session,
@@ -175,38 +181,25 @@ class Outgoing:
             in_reply_to=in_reply_to,
             references=references,
             reference=ticket.reference,
+            auto_submitted="auto-replied" if automatic else "",
         )
-        return self._queue(session, ticket, template, envelope, rendered, now, automatic=True)
+        return self._queue(session, ticket, template, envelope, rendered, now, automatic=automatic)
 
-    def relay(
-        self, session: Session, ticket: Ticket, text: str, actor: str, now: datetime
-    ) -> str | None:
+    def relay(self, session: Session, ticket: Ticket, text: str, now: datetime) -> str | None:
         """A staff member's words to the requester, from support@, threaded, in their language.
 
         Written by a person, so not ``Auto-Submitted`` and not rate-limited; still never to
         our own, a no-reply or a bounced address. Its Message-ID, or None if refused.
         """
-        refused = self.refusal(session, ticket.requester, now, automatic=False)
-        if refused:
-            store.add_event(
-                session, ticket, at=now, actor=actor, event="relay_refused", reason=refused
-            )
-            return None
-        language = self.renderer.resolve_language("staff_relay", ticket.language)
-        context = self.context(ticket, language) | {"relay_text": text}
-        rendered = self.renderer.render("staff_relay", language, context)
-        in_reply_to, references = self._last_message_from(session, ticket, ticket.requester)
-        envelope = Envelope(
-            sender=self.settings.company.support_address,
-            sender_name=self.settings.company.name,
-            recipient=ticket.requester,
-            recipient_name=ticket.requester_name,
-            in_reply_to=in_reply_to,
-            references=references,
-            reference=ticket.reference,
-            auto_submitted="",
+        return self.to_address(
+            session,
+            ticket,
+            ticket.requester,
+            "staff_relay",
+            now,
+            automatic=False,
+            relay_text=text,
         )
-        return self._queue(session, ticket, "staff_relay", envelope, rendered, now, automatic=False)
 
     def to_staff(
         self,

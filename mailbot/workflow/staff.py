@@ -350,7 +350,7 @@ class StaffDesk:
             self.lifecycle.note(session, ticket, reply.relay_text, actor, now)
             results.append("the rest of your message was kept as an internal note")
             return False
-        message_id = self.outgoing.relay(session, ticket, reply.relay_text, actor, now)
+        message_id = self.outgoing.relay(session, ticket, reply.relay_text, now)
         if message_id is None:
             results.append("your text was NOT sent to the requester (see the ticket's trail)")
             return False
