@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -32,7 +33,7 @@ from mailbot.errors import MailboxError, PermanentMailboxError
 from mailbot.faults import Failpoints
 from mailbot.jobs.deliver import OutboxDelivery, next_due_at, release_claims
 from mailbot.jobs.digest import send_digest_if_due
-from mailbot.jobs.escalate import escalate
+from mailbot.jobs.escalate import Progress, escalate_chunk
 from mailbot.jobs.lease import Lease, LeaseLost, MailboxLease, NullLease, job_lock
 from mailbot.jobs.retention import purge_closed
 from mailbot.logs import log_event
@@ -48,6 +49,7 @@ from mailbot.workflow.poll import MailboxPoller
 from mailbot.workflow.staff import StaffDesk
 
 log = logging.getLogger("mailbot.daemon")
+T = TypeVar("T")
 Clock = Callable[[], datetime]
 IDLE_DELIVERY_CHECK_SECONDS = 30.0
 JOBS_INTERVAL_SECONDS = 300.0
@@ -228,18 +230,25 @@ class Daemon:
         daemons: what was done is recorded in the same transaction as the mail it queued.
         """
         settings, outgoing = self.app.settings, self.lifecycle.outgoing
-        jobs: dict[str, Callable[[Session, datetime], int]] = {
-            "verification": self.lifecycle.remind_and_expire,
-            "escalation": lambda session, now: escalate(session, settings, outgoing, now),
-            "digest": lambda session, now: int(
-                send_digest_if_due(session, settings, outgoing, now, self.owner)
+        jobs: dict[str, Callable[[], int | None]] = {
+            "verification": lambda: self._in_transaction(
+                "verification", self.lifecycle.remind_and_expire
             ),
-            "retention": lambda session, now: purge_closed(session, settings, now),
+            "escalation": self._escalate,
+            "digest": lambda: self._in_transaction(
+                "digest",
+                lambda session, now: int(
+                    send_digest_if_due(session, settings, outgoing, now, self.owner)
+                ),
+            ),
+            "retention": lambda: self._in_transaction(
+                "retention", lambda session, now: purge_closed(session, settings, now)
+            ),
         }
         total = 0
         for name, job in jobs.items():
             try:
-                done = await asyncio.to_thread(self._in_transaction, name, job)
+                done = await asyncio.to_thread(job) or 0
             except DBAPIError as exc:
                 log_event(log, "jobs.error", level="error", job=name, error=str(exc))
                 continue
@@ -250,11 +259,30 @@ class Daemon:
             self.wake_delivery.set()
         return total
 
-    def _in_transaction(self, name: str, job: Callable[[Session, datetime], int]) -> int:
+    def _in_transaction(self, name: str, job: Callable[[Session, datetime], T]) -> T | None:
+        """``job`` in a transaction of its own; None if another daemon is running it."""
         with self.app.sessions.begin() as session:
             if not job_lock(session, name):
-                return 0  # another daemon is running it right now
+                return None
             return job(session, self.app.clock())
+
+    def _escalate(self) -> int:
+        """The ladder, a transaction per chunk of tickets: one long transaction would hold
+        up ingest (SQLite has one writer) and keep every queued mail in memory."""
+        settings, outgoing = self.app.settings, self.lifecycle.outgoing
+
+        def chunk_after(after: int) -> Callable[[Session, datetime], Progress]:
+            return lambda session, now: escalate_chunk(session, settings, outgoing, now, after)
+
+        escalated, after = 0, 0
+        while True:
+            progress = self._in_transaction("escalation", chunk_after(after))
+            if progress is None:
+                return escalated  # another daemon is running it
+            escalated += progress.escalated
+            if progress.after is None:
+                return escalated
+            after = progress.after
 
     async def _scheduled_jobs(self) -> None:
         try:

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, event, func, select
 
 from mailbot.config import EscalationSettings, Settings, settings_from_mapping
 from mailbot.daemon import App, Daemon
-from mailbot.jobs.escalate import escalate
+from mailbot.jobs.escalate import Progress, escalate, escalate_chunk
 from mailbot.tickets.ladder import Step, due_steps
 from mailbot.tickets.models import Escalation, OutboxMail, Ticket, TicketEvent
 from mailbot.workflow.outgoing import Outgoing
@@ -683,3 +683,21 @@ async def test_two_daemons_send_each_step_once(
         )
     assert len(steps) == len(set(steps)) == 6 * 4
     assert mails == 6 * 6
+
+
+async def test_chunks_commit_on_their_own_and_together_do_everything(db_url: str) -> None:
+    """The daemon escalates ``CHUNK`` tickets per transaction: a first run over a large import
+    must not hold the write lock (or every queued mail) for the whole ladder at once."""
+    app = make_app(db_settings(db_url))
+    ids = [add_ticket(app, n, due_on=D + timedelta(days=n % 4 - 1)) for n in range(1, 13)]
+    outgoing = Outgoing(app.settings, app.renderer)
+    seen: list[Progress] = []
+    after: int | None = 0
+    while after is not None:
+        with app.sessions.begin() as session:
+            progress = escalate_chunk(session, app.settings, outgoing, NOW, after, limit=5)
+        seen.append(progress)
+        after = progress.after
+        assert len(outbox(app)) == sum(p.escalated for p in seen), "each chunk is committed"
+    assert seen == [Progress(5, ids[4]), Progress(5, ids[9]), Progress(2, None)]
+    assert run_escalate(app) == 0, "nothing left for a run over everything"

@@ -5,12 +5,17 @@
 rung is recorded in ``escalations`` (UNIQUE ticket, step) by an INSERT … ON CONFLICT DO
 NOTHING in the same transaction as its mail, and the mail is queued only if that row went in:
 each rung goes out once, across restarts and however many daemons share the database.
+
+The daemon runs it in chunks of ``CHUNK`` tickets, a transaction each (``escalate_chunk``): the
+first run over a large import may owe thousands of rungs, and one transaction for all of them
+would hold SQLite's write lock (and every queued mail in memory) for seconds.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -28,23 +33,54 @@ from mailbot.workflow.outgoing import ACTOR, Outgoing, format_date
 
 log = logging.getLogger("mailbot.jobs.escalate")
 TEMPLATE = "escalation"
+CHUNK = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """What one chunk did, and the ticket id to go on after (None: the end was reached)."""
+
+    escalated: int
+    after: int | None
 
 
 def escalate(session: Session, settings: Settings, outgoing: Outgoing, now: datetime) -> int:
-    """Queue every escalation step that is due now and not yet sent; returns how many."""
+    """Queue every escalation step that is due now and not yet sent; returns how many.
+
+    All in the caller's one transaction; the daemon uses ``escalate_chunk`` instead.
+    """
+    progress = escalate_chunk(session, settings, outgoing, now)
+    escalated = progress.escalated
+    while progress.after is not None:
+        progress = escalate_chunk(session, settings, outgoing, now, progress.after)
+        escalated += progress.escalated
+    return escalated
+
+
+def escalate_chunk(
+    session: Session,
+    settings: Settings,
+    outgoing: Outgoing,
+    now: datetime,
+    after: int = 0,
+    limit: int = CHUNK,
+) -> Progress:
+    """The steps due for the next ``limit`` tickets within reach whose id is above ``after``."""
     ladder = settings.escalation
     today = outgoing.local_date(now)
     within = _within_reach(today + timedelta(days=max(ladder.days_before_due, default=0)))
-    tickets = session.scalars(select(Ticket).where(*within).order_by(Ticket.id)).all()
+    tickets = session.scalars(
+        select(Ticket).where(*within, Ticket.id > after).order_by(Ticket.id).limit(limit)
+    ).all()
     if not tickets:
-        return 0
-    sent = _sent_steps(session, within)
+        return Progress(0, None)
+    sent = _sent_steps(session, [ticket.id for ticket in tickets])
     escalated = 0
     for ticket in tickets:
         steps = due_steps(ticket.due_on, today, ladder, sent.get(ticket.id, frozenset()))
         if steps and _climb(session, outgoing, ticket, steps, now):
             escalated += 1
-    return escalated
+    return Progress(escalated, tickets[-1].id if len(tickets) == limit else None)
 
 
 def _within_reach(horizon: date) -> list[ColumnElement[bool]]:
@@ -56,12 +92,12 @@ def _within_reach(horizon: date) -> list[ColumnElement[bool]]:
     ]
 
 
-def _sent_steps(session: Session, within: list[ColumnElement[bool]]) -> dict[int, set[str]]:
+def _sent_steps(session: Session, ticket_ids: Sequence[int]) -> dict[int, set[str]]:
     """The steps recorded for each ticket's current due date, in one query."""
     rows = session.execute(
         select(Escalation.ticket_id, Escalation.step)
         .join(Ticket, Ticket.id == Escalation.ticket_id)
-        .where(*within, Escalation.due_on == Ticket.due_on)
+        .where(Ticket.id.in_(ticket_ids), Escalation.due_on == Ticket.due_on)
     )
     sent: dict[int, set[str]] = {}
     for ticket_id, step in rows:
