@@ -436,8 +436,30 @@ async def test_open_logs_a_request_received_by_phone(
     assert row.ticket_id == ticket.id and row.disposition == "staff"
     done = text_of(answer(smtp_sink))
     assert f"#open: opened {ticket.reference} for caller@example.org" in done
+    assert "verification code sent to the requester" in " ".join(done.split())
     assert "kept as an internal note" in " ".join(done.split())
     assert "phoned on 3 September" in desk.events("note")[-1].detail["text"]
+
+
+async def test_open_says_so_when_the_verification_mail_is_refused(
+    desk: Desk, smtp_sink: SmtpSink
+) -> None:
+    """Staff must not believe a code went out when the address takes no mail."""
+    await desk.write(
+        "#open access for noreply@example.org",
+        subject="Letter received",
+        message_id="<open-refused@example.co.uk>",
+    )
+
+    ticket = desk.ticket()
+    assert ticket.state == "awaiting_verification"
+    assert not to(smtp_sink, "noreply@example.org")
+    done = " ".join(text_of(answer(smtp_sink)).split())
+    assert f"#open: opened {ticket.reference} for noreply@example.org" in done
+    assert "NO verification code was sent to noreply@example.org" in done
+    assert "a no-reply or system address" in done and "#verify" in done
+    assert "verification code sent to the requester" not in done
+    assert [e.detail["template"] for e in desk.events("mail_not_sent")] == ["verification_request"]
 
 
 async def test_commands_outside_a_thread_other_than_open_are_refused(

@@ -177,8 +177,11 @@ class Lifecycle:
 
     # -- verification -----------------------------------------------------------------
 
-    def request_verification(self, session: Session, ticket: Ticket, now: datetime) -> None:
-        """Ask the requester to confirm by replying with a one-time code; the clock waits."""
+    def request_verification(self, session: Session, ticket: Ticket, now: datetime) -> bool:
+        """Ask the requester to confirm by replying with a one-time code; the clock waits.
+
+        False if the mail was refused (a no-reply or bounced address: see the trail).
+        """
         if ticket.state != State.AWAITING_VERIFICATION:
             self.move(
                 session,
@@ -195,7 +198,7 @@ class Lifecycle:
             days=self.settings.verification.code_ttl_days
         )
         self.pause_clock(session, ticket, now, "waiting for identity verification")
-        self.outgoing.to_requester(
+        sent = self.outgoing.to_requester(
             session,
             ticket,
             "verification_request",
@@ -207,6 +210,7 @@ class Lifecycle:
                 "verification_request",
             ),
         )
+        return sent is not None
 
     def _new_code(self, ticket: Ticket, now: datetime, *, keep_old: bool) -> str:
         code = verification.new_code(self.random_bytes)
@@ -442,8 +446,9 @@ class Lifecycle:
             return f"resumed; due {ticket.due_on}"
         if state is State.CLOSED_UNVERIFIED:
             ticket.closed_at = None
-            self.request_verification(session, ticket, now)
-            return "reopened; a new verification code was sent to the requester"
+            if self.request_verification(session, ticket, now):
+                return "reopened; a new verification code was sent to the requester"
+            return "reopened, but " + self._verification_refused(session, ticket, now)
         if state in CLOSED:
             self.move(session, ticket, State.IN_PROGRESS, now, actor=actor, reason="reopened")
             ticket.closed_at = None
@@ -460,13 +465,22 @@ class Lifecycle:
             self._open_opt_out(session, ticket, now)
             return f"opt-out in progress; due {ticket.due_on}"
         if NEEDS_VERIFICATION & set(ticket.rights) and ticket.verified_at is None:
-            self.request_verification(session, ticket, now)
-            return "verification code sent to the requester (#verify if you checked by hand)"
+            if self.request_verification(session, ticket, now):
+                return "verification code sent to the requester (#verify if you checked by hand)"
+            return self._verification_refused(session, ticket, now)
         why = "identity already confirmed" if ticket.verified_at else "no verification needed"
         self.move(session, ticket, State.IN_PROGRESS, now, actor=actor, reason=why)
         self.start_clock(session, ticket, ticket.received_at, now, "request received")
         self._acknowledge(session, ticket, now)
         return f"acknowledged; due {ticket.due_on}"
+
+    def _verification_refused(self, session: Session, ticket: Ticket, now: datetime) -> str:
+        """What staff are told when the verification mail could not be queued."""
+        why = self.outgoing.refusal(session, ticket.requester, now) or "refused"
+        return (
+            f"NO verification code was sent to {ticket.requester or 'the requester'} ({why}): "
+            "check their identity another way and #verify"
+        )
 
     def assign(
         self, session: Session, ticket: Ticket, assignee: str, actor: str, now: datetime
@@ -521,8 +535,9 @@ class Lifecycle:
         actor: str,
         received_at: datetime,
         now: datetime,
-    ) -> Ticket:
-        """``#open <rights> for <address>``: a request received by phone or post.
+    ) -> tuple[Ticket, str]:
+        """``#open <rights> for <address>``: a request received by phone or post; the ticket
+        and what became of it (for the confirmation).
 
         The clock counts from when staff logged it (the mail's arrival). Identity is checked
         by email as for any request; staff who checked it on the phone follow with ``#verify``.
@@ -568,8 +583,7 @@ class Lifecycle:
                 source="erasure",
                 entries=[f"email:{ticket.requester}"],
             )
-        self.route(session, ticket, now, actor=actor)
-        return ticket
+        return ticket, self.route(session, ticket, now, actor=actor)
 
     # -- scheduled work ---------------------------------------------------------------
 

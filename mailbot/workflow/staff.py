@@ -265,8 +265,10 @@ class StaffDesk:
         for command in sorted(reply.commands, key=lambda c: c.name != "open"):
             try:
                 if command.name == "open":
-                    ticket = self._open(session, command, actor, row, now)
-                    results.append(f"#open: opened {ticket.reference} for {ticket.requester}")
+                    ticket, routed = self._open(session, command, actor, row, now)
+                    results.append(
+                        f"#open: opened {ticket.reference} for {ticket.requester}; {routed}"
+                    )
                     continue
                 assert ticket is not None
                 results.append(
@@ -278,7 +280,7 @@ class StaffDesk:
 
     def _open(
         self, session: Session, command: Command, actor: str, row: InboundMessageRow, now: datetime
-    ) -> Ticket:
+    ) -> tuple[Ticket, str]:
         address = (command.address or "").lower()
         if self.settings.staff.is_staff(address) or address in self.settings.own_addresses:
             raise IllegalTransition(f"{address} is a staff or our own address, not a requester")
