@@ -270,6 +270,16 @@ def test_cache_dir(environ: dict[str, str], expected: str) -> None:
     assert langmodel.cache_dir(environ) == Path(expected)
 
 
+def _no_home() -> Path:
+    raise RuntimeError("Could not determine home directory.")
+
+
+def test_a_user_without_a_home_has_no_cache_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container's bare UID: no $HOME, no passwd entry. Path.home() raises then."""
+    monkeypatch.setattr(Path, "home", staticmethod(_no_home))
+    assert langmodel.cache_dir({}) is None
+
+
 def test_the_file_name_changes_with_format_version_and_languages() -> None:
     name = model_file_name(CANDIDATES, "0.4.0")
     assert f"v{langmodel.FORMAT_VERSION}" in name
@@ -354,6 +364,18 @@ def test_an_unwritable_cache_dir_falls_back_to_a_temporary_one(
     [built] = builds
     assert built.parent.parent == tmp_path / "tmp"
     assert not built.parent.exists()
+
+
+def test_without_a_cache_dir_the_model_is_built_in_a_temporary_one(
+    model_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Path, "home", staticmethod(_no_home))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    builds: list[Path] = []
+    identifier = load_identifier(CANDIDATES, {}, _copier(model_path, builds))
+    assert identifier.classify("Please send me a copy of my personal data.")[0] == "en"
+    [built] = builds
+    assert built.parent.parent == tmp_path and not built.parent.exists()
 
 
 def test_the_file_is_written_atomically(tmp_path: Path) -> None:

@@ -206,9 +206,9 @@ def _fold_aliases(probabilities: list[float], pairs: Iterable[tuple[int, int]]) 
 # Where the file lives, and loading it.
 
 
-def cache_dir(environ: Mapping[str, str]) -> Path:
+def cache_dir(environ: Mapping[str, str]) -> Path | None:
     """$MAILBOT_CACHE_DIR, else $XDG_CACHE_HOME/mailbot (if absolute, as the XDG spec asks),
-    else ~/.cache/mailbot."""
+    else ~/.cache/mailbot; None for a user with no home (a container's bare UID)."""
     explicit = environ.get("MAILBOT_CACHE_DIR")
     if explicit:
         return Path(explicit).expanduser()
@@ -216,7 +216,12 @@ def cache_dir(environ: Mapping[str, str]) -> Path:
     if os.path.isabs(xdg):
         return Path(xdg) / "mailbot"
     home = environ.get("HOME")
-    return (Path(home) if home else Path.home()) / ".cache" / "mailbot"
+    if not home:
+        try:
+            home = str(Path.home())
+        except (RuntimeError, KeyError):  # no $HOME and no passwd entry
+            return None
+    return Path(home) / ".cache" / "mailbot"
 
 
 def model_file_name(candidates: Sequence[str], version: str) -> str:
@@ -259,7 +264,7 @@ def load_identifier(
     """The identifier from the cache file, built first if it is missing. Where the cache
     directory is not writable, the file is built in a temporary one, removed once read."""
     directory = cache_dir(os.environ if environ is None else environ)
-    if _writable(directory):
+    if directory is not None and _writable(directory):
         return _load_or_build(directory, candidates, build)
     fallback = Path(tempfile.mkdtemp(prefix="mailbot-langid-"))
     log.warning(
