@@ -48,11 +48,17 @@ def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Eng
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """WAL, and transactions under SQLAlchemy's control (pysqlite's own break SAVEPOINT)."""
+    """WAL, and transactions under SQLAlchemy's control (pysqlite's own break SAVEPOINT).
+
+    ``synchronous=FULL``: a commit is on disk before we act on it (move the message out of
+    INBOX, send the mail). With NORMAL, WAL mode may lose the last commits to a power cut or
+    a kernel crash, and a message moved to Processed after a lost commit would never be
+    seen again. It costs one fsync per commit (about 0.3 ms here).
+    """
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
