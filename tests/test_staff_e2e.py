@@ -409,7 +409,7 @@ async def test_a_refused_command_undoes_the_others_and_withholds_the_text(
 
 
 async def test_open_logs_a_request_received_by_phone(
-    desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock, keys: dict[str, Key]
+    desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock
 ) -> None:
     await desk.write(
         f"#open access erasure for Caller@Example.org\n#assign {BEN}\n\n"
@@ -463,7 +463,7 @@ async def test_open_says_so_when_the_verification_mail_is_refused(
 
 
 async def test_commands_outside_a_thread_other_than_open_are_refused(
-    desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock, keys: dict[str, Key]
+    desk: Desk, smtp_sink: SmtpSink
 ) -> None:
     await desk.write(
         "#close done",
@@ -514,9 +514,7 @@ async def test_forged_staff_mail_changes_nothing_and_staff_are_told(
     assert desk.ticket().state == "in_progress"
 
 
-async def test_a_signature_of_another_domain_proves_nothing(
-    desk: Desk, smtp_sink: SmtpSink
-) -> None:
+async def test_a_signature_of_another_domain_proves_nothing(desk: Desk) -> None:
     await desk.request()
     await desk.reply("#close done", sign_domain="attacker.example")
     assert desk.ticket().state == "in_progress"
@@ -585,9 +583,7 @@ async def test_a_trusted_authentication_results_header_is_proof(
     assert desk.events("note")[-1].detail["text"] == "checked"
 
 
-async def test_a_staff_member_asking_about_their_own_data_is_a_requester(
-    desk: Desk, smtp_sink: SmtpSink, clock: SteppingClock, keys: dict[str, Key]
-) -> None:
+async def test_a_staff_member_asking_about_their_own_data_is_a_requester(desk: Desk) -> None:
     await desk.write(
         ACCESS,
         subject="My own data",
