@@ -152,7 +152,6 @@ async def _probe_run(config: str, phases: Phases) -> None:
     from mailbot.config import load_settings
     from mailbot.daemon import Daemon, build_app
     from mailbot.jobs.digest import send_digest_if_due
-    from mailbot.jobs.escalate import escalate
     from mailbot.jobs.retention import purge_closed
 
     phases.done("imports (mailbot.daemon and what it pulls in)", started)
@@ -168,20 +167,31 @@ async def _probe_run(config: str, phases: Phases) -> None:
     await daemon.poller.open()
     report = await daemon.poller.cycle()
     phases.done(f"ingest {report.fetched} new mails (fetch, parse, classify, commit)", started)
-    jobs: list[tuple[str, Callable[[Any, datetime], Any]]] = [
-        ("job: verification reminders/expiry", daemon.lifecycle.remind_and_expire),
-        ("job: escalation", lambda s, now: escalate(s, settings, outgoing, now)),
+    # Each job as Daemon.run_jobs runs it: a transaction of its own, escalation one per chunk.
+    jobs: list[tuple[str, Callable[[], Any]]] = [
+        (
+            "job: verification reminders/expiry",
+            lambda: daemon._in_transaction("verification", daemon.lifecycle.remind_and_expire),
+        ),
+        ("job: escalation", daemon._escalate),
         (
             "job: digest",
-            lambda s, now: send_digest_if_due(s, settings, outgoing, now, daemon.owner),
+            lambda: daemon._in_transaction(
+                "digest",
+                lambda s, now: send_digest_if_due(s, settings, outgoing, now, daemon.owner),
+            ),
         ),
-        ("job: retention", lambda s, now: purge_closed(s, settings, now)),
+        (
+            "job: retention",
+            lambda: daemon._in_transaction(
+                "retention", lambda s, now: purge_closed(s, settings, now)
+            ),
+        ),
     ]
     for name, job in jobs:
         started = phases.start()
-        with app.sessions.begin() as session:
-            done = job(session, app.clock())
-        phases.done(f"{name} → {int(done)}", started)
+        done = job()
+        phases.done(f"{name} → {int(done or 0)}", started)
     started = phases.start()
     delivered = await daemon.delivery.deliver_due()
     phases.done(f"deliver {delivered.sent} mails", started)
