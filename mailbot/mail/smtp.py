@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 import aiosmtplib
 
@@ -24,8 +25,6 @@ class SmtpMailer:
         return aiosmtplib.SMTP(
             hostname=s.host,
             port=s.effective_port,
-            username=s.username or None,
-            password=str(s.password) or None if s.username else None,
             use_tls=s.security == "tls",
             start_tls=s.security == "starttls",
             validate_certs=s.verify_certificate,
@@ -40,8 +39,10 @@ class SmtpMailer:
         try:
             async with translated_errors():
                 await client.connect()
+                if self.settings.username:
+                    await client.login(self.settings.username, str(self.settings.password))
         except BaseException:
-            client.close()
+            await _hang_up(client)
             raise
         self._client = client
 
@@ -66,10 +67,21 @@ class SmtpMailer:
         client, self._client = self._client, None
         if client is None or not client.is_connected:
             return
-        try:
+        transport = client.transport
+        with suppress(aiosmtplib.SMTPException):  # the server is going away either way
             await client.quit()
-        except aiosmtplib.SMTPException:
-            client.close()
+        await _hang_up(client, transport)
+
+
+async def _hang_up(client: aiosmtplib.SMTP, transport: asyncio.BaseTransport | None = None) -> None:
+    """Drop the connection now. After QUIT (or a failed login) there is nothing left to say,
+    and a TLS connection closed politely waits for the server's close_notify: a socket still
+    closing when the event loop ends is left open."""
+    transport = transport or client.transport
+    if isinstance(transport, asyncio.Transport):
+        transport.abort()  # also when already closing politely: cut it short
+    client.close()  # aiosmtplib's own state, and its connect lock
+    await asyncio.sleep(0)  # abort closes the socket on the loop's next turn
 
 
 @asynccontextmanager
