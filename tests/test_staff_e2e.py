@@ -309,7 +309,9 @@ async def test_every_command_works_and_is_confirmed(
             return [
                 e.detail["template"]
                 for e in session.scalars(
-                    select(TicketEvent).where(TicketEvent.event == "mail_queued")
+                    select(TicketEvent)
+                    .where(TicketEvent.event == "mail_queued")
+                    .order_by(TicketEvent.id)
                 )
                 if e.detail.get("recipient") == REQUESTER
             ]
