@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from array import array
 from collections.abc import Iterator, Sequence
 from email.message import Message
@@ -376,6 +377,26 @@ def test_without_a_cache_dir_the_model_is_built_in_a_temporary_one(
     assert identifier.classify("Please send me a copy of my personal data.")[0] == "en"
     [built] = builds
     assert built.parent.parent == tmp_path and not built.parent.exists()
+
+
+def test_a_build_removes_temporary_files_of_builds_killed_long_ago(
+    model_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / model_path.name
+    abandoned = tmp_path / f".{target.name}.x1y2z3.tmp"
+    in_progress = tmp_path / f".{target.name}.a4b5c6.tmp"
+    unrelated = tmp_path / ".other.x1y2z3.tmp"
+    for leftover in (abandoned, in_progress, unrelated):
+        leftover.write_bytes(b"half a model")
+    two_hours_ago = time.time() - 7200
+    for old in (abandoned, unrelated):
+        os.utime(old, (two_hours_ago, two_hours_ago))
+
+    load_identifier(CANDIDATES, {"MAILBOT_CACHE_DIR": str(tmp_path)}, _copier(model_path, []))
+
+    assert not abandoned.exists()
+    assert in_progress.exists(), "another daemon may be building right now"
+    assert unrelated.exists()
 
 
 def test_the_file_is_written_atomically(tmp_path: Path) -> None:

@@ -57,6 +57,7 @@ FORMAT_VERSION = 1
 MAGIC = b"MBLANGID"
 _MAX_HEADER = 1 << 16
 _BUILD_TIMEOUT = 300.0
+_ABANDONED_AFTER = 3600.0  # seconds
 _BUILDER = "mailbot.classify.langbuild"
 FIELD_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}  # struct codes by field width in bytes
 log = logging.getLogger("mailbot.langmodel")
@@ -319,10 +320,23 @@ def _writable(directory: Path) -> bool:
 
 def _build_logged(build: Build, path: Path, candidates: Sequence[str]) -> None:
     """Build, saying so: it happens once per py3langid version and takes a few seconds."""
+    _remove_abandoned(path)
     log.info("building the compact language model %s from py3langid's (once)", path)
     started = time.monotonic()
     build(path, candidates)
     log.info("built the language model in %.1f s", time.monotonic() - started)
+
+
+def _remove_abandoned(path: Path, now: float | None = None) -> None:
+    """Temporary files of builds killed part-way (12 MB each), once an hour old: a build
+    takes seconds, so an older one is nobody's work in progress."""
+    cutoff = (time.time() if now is None else now) - _ABANDONED_AFTER
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError as error:  # gone already, or not ours to remove
+            log.debug("cannot remove %s: %s", leftover, error)
 
 
 # Reading the file.
