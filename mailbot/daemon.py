@@ -31,7 +31,7 @@ from mailbot.classify.classifier import warm_up
 from mailbot.config import ImapSettings, Settings, digest_time
 from mailbot.errors import MailboxError, PermanentMailboxError
 from mailbot.faults import Failpoints
-from mailbot.jobs.deliver import DeliveryReport, OutboxDelivery, next_due_at, release_claims
+from mailbot.jobs.deliver import OutboxDelivery, next_due_at, release_claims
 from mailbot.jobs.digest import send_digest_if_due
 from mailbot.jobs.escalate import Progress, escalate_chunk
 from mailbot.jobs.lease import Lease, LeaseLost, MailboxLease, NullLease, job_lock
@@ -301,24 +301,6 @@ class Daemon:
             await self._prepare()
         except DBAPIError as exc:
             return self._failed(summary, "database", exc)
-        polled = asyncio.Event()
-        delivering = asyncio.create_task(self._deliver_while_polling(summary, polled))
-        try:
-            await self._poll_each_once(summary)
-        finally:
-            polled.set()
-            self.wake_delivery.set()
-            await delivering
-        try:
-            await self.run_jobs()
-            _count_delivered(summary, await self.delivery.deliver_due())
-        except DBAPIError as exc:
-            self._failed(summary, "database", exc)
-        finally:
-            await self._close()
-        return summary
-
-    async def _poll_each_once(self, summary: RunSummary) -> None:
         for poller in self.pollers:
             try:
                 if not await asyncio.to_thread(poller.lease.acquire):
@@ -332,20 +314,16 @@ class Daemon:
                 summary.fetched += poller.progress.fetched
                 summary.tickets += poller.progress.tickets
                 summary.settled += poller.progress.settled
-
-    async def _deliver_while_polling(self, summary: RunSummary, polled: asyncio.Event) -> None:
-        """Send what each committed batch queued while the next one is read, as the daemon
-        does: a backlog's acknowledgements need not wait for its last message."""
-        while True:
-            await self.wake_delivery.wait()
-            self.wake_delivery.clear()
-            if polled.is_set():
-                return
-            try:
-                _count_delivered(summary, await self.delivery.deliver_due())
-            except DBAPIError as exc:
-                self._failed(summary, "database", exc)
-                return  # the run's last delivery records what this one could not
+        try:
+            await self.run_jobs()
+            delivered = await self.delivery.deliver_due()
+            summary.sent, summary.retrying = delivered.sent, delivered.retrying
+            summary.failed = delivered.failed
+        except DBAPIError as exc:
+            self._failed(summary, "database", exc)
+        finally:
+            await self._close()
+        return summary
 
     @staticmethod
     def _failed(
@@ -456,9 +434,3 @@ class Daemon:
             await poller.close()
             with contextlib.suppress(DBAPIError):
                 await asyncio.to_thread(poller.lease.release)
-
-
-def _count_delivered(summary: RunSummary, delivered: DeliveryReport) -> None:
-    summary.sent += delivered.sent
-    summary.retrying += delivered.retrying
-    summary.failed += delivered.failed
