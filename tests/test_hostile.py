@@ -328,7 +328,10 @@ def _hostile_html_reply() -> bytes:
 
 async def _hostile_thread(account: ImapAccount, sink: SmtpSink, db_url: str) -> list[EmailMessage]:
     """A hostile request, then a hostile HTML-only reply: every mail sent, parsed."""
-    app = make_app(settings_for(account, sink, db_url, staff={"addresses": [STAFF]}))
+    # The digest at midnight UTC, so it is due whatever the hour the test runs at (at 08:00
+    # London, the default, it would not be before 8 in the morning).
+    digest = {"time": "00:00", "timezone": "UTC"}
+    app = make_app(settings_for(account, sink, db_url, staff={"addresses": [STAFF]}, digest=digest))
     _append_each(account, [_hostile_request()])
     first = await run_once(app)
     _append_each(account, [_hostile_html_reply()])
