@@ -33,7 +33,7 @@ from mailbot.errors import MailboxError, PermanentMailboxError
 from mailbot.faults import Failpoints
 from mailbot.jobs.deliver import OutboxDelivery, next_due_at, release_claims
 from mailbot.jobs.digest import send_digest_if_due
-from mailbot.jobs.escalate import Progress, escalate_chunk
+from mailbot.jobs.escalate import Progress, escalate_chunk, in_chunks
 from mailbot.jobs.lease import Lease, LeaseLost, MailboxLease, NullLease, job_lock
 from mailbot.jobs.retention import purge_closed
 from mailbot.logs import log_event
@@ -271,18 +271,13 @@ class Daemon:
         up ingest (SQLite has one writer) and keep every queued mail in memory."""
         settings, outgoing = self.app.settings, self.lifecycle.outgoing
 
-        def chunk_after(after: int) -> Callable[[Session, datetime], Progress]:
-            return lambda session, now: escalate_chunk(session, settings, outgoing, now, after)
+        def chunk(after: int) -> Progress | None:
+            return self._in_transaction(
+                "escalation",
+                lambda session, now: escalate_chunk(session, settings, outgoing, now, after),
+            )
 
-        escalated, after = 0, 0
-        while True:
-            progress = self._in_transaction("escalation", chunk_after(after))
-            if progress is None:
-                return escalated  # another daemon is running it
-            escalated += progress.escalated
-            if progress.after is None:
-                return escalated
-            after = progress.after
+        return in_chunks(chunk)
 
     async def _scheduled_jobs(self) -> None:
         try:

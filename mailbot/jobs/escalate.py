@@ -14,7 +14,7 @@ would hold SQLite's write lock (and every queued mail in memory) for seconds.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -47,14 +47,23 @@ class Progress:
 def escalate(session: Session, settings: Settings, outgoing: Outgoing, now: datetime) -> int:
     """Queue every escalation step that is due now and not yet sent; returns how many.
 
-    All in the caller's one transaction; the daemon uses ``escalate_chunk`` instead.
+    All in the caller's one transaction; the daemon gives each chunk its own instead.
     """
-    progress = escalate_chunk(session, settings, outgoing, now)
-    escalated = progress.escalated
-    while progress.after is not None:
-        progress = escalate_chunk(session, settings, outgoing, now, progress.after)
+    return in_chunks(lambda after: escalate_chunk(session, settings, outgoing, now, after))
+
+
+def in_chunks(chunk: Callable[[int], Progress | None]) -> int:
+    """Run ``chunk(after)`` from the start until the end is reached; returns how many tickets
+    were escalated. ``chunk`` returns None to stop early (another daemon has the job)."""
+    escalated, after = 0, 0
+    while True:
+        progress = chunk(after)
+        if progress is None:
+            return escalated
         escalated += progress.escalated
-    return escalated
+        if progress.after is None:
+            return escalated
+        after = progress.after
 
 
 def escalate_chunk(
