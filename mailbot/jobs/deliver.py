@@ -290,14 +290,7 @@ class OutboxDelivery:
         except DBAPIError as exc:
             self._database_error = exc
             self._unrecorded.append((mail, accepted_at, response))
-            log_event(
-                log,
-                "mail.unrecorded",
-                level="error",
-                outbox_id=mail.id,
-                message_id=mail.message_id,
-                error=str(exc),
-            )
+            _log_unrecorded(mail, str(exc))
             return "sent"
         self.failpoints.hit("deliver.recorded")
         _log_sent(mail)
@@ -319,17 +312,24 @@ class OutboxDelivery:
         with contextlib.suppress(DBAPIError):
             await asyncio.to_thread(self._recover)
         for mail, _at, _response in self._unrecorded:  # sent again after a restart
-            log_event(
-                log,
-                "mail.unrecorded",
-                level="error",
-                outbox_id=mail.id,
-                message_id=mail.message_id,
-                error="not recorded before exit: it goes out again, with the same Message-ID",
+            _log_unrecorded(
+                mail, "not recorded before exit: it goes out again, with the same Message-ID"
             )
 
 
 def _log_sent(mail: ClaimedMail) -> None:
     log_event(
         log, "mail.sent", outbox_id=mail.id, message_id=mail.message_id, recipient=mail.recipient
+    )
+
+
+def _log_unrecorded(mail: ClaimedMail, error: str) -> None:
+    """The server accepted the mail, but the database did not take the record of it."""
+    log_event(
+        log,
+        "mail.unrecorded",
+        level="error",
+        outbox_id=mail.id,
+        message_id=mail.message_id,
+        error=error,
     )
