@@ -773,7 +773,122 @@ def test_unreadable_ordinary_mail_goes_to_triage() -> None:
     assert result.needs_triage
 
 
-TABLES = {**ENGLISH_RIGHTS, **OPT_OUTS, **LANGUAGES, **HARD_NEGATIVES, **TRAPS}
+# Phrasings a held-out set of mail by another writer found missing (each written anew here):
+# the possessive "mein", plurals of non-native English, wrong-field-then-correct letters, a
+# polite request that shares its words with a newsletter footer, Art. 22 cited alone.
+UNSEEN = {
+    "de-erasure-mein-konto": Case(
+        "Guten Tag,\n\nlöschen Sie bitte mein Benutzerkonto samt allen Daten.\n\nGruß, Uwe",
+        R,
+        ("erasure",),
+        subject="Konto",
+        language="de",
+    ),
+    "de-optout-polite-over-footer": Case(
+        "Bitte den Newsletter abbestellen, danke.\n\nUwe\n\n"
+        "Am 03.09.2024 um 09:00 schrieb Example <news@example.co.uk>:\n"
+        "> Angebote der Woche\n> Newsletter abbestellen: https://example.co.uk/ab",
+        "opt_out",
+        opt_out=("email",),
+        subject="AW: Angebote der Woche",
+    ),
+    "de-automated-human": Case(
+        "Mein Ratenkauf wurde automatisch abgelehnt. Ich verlange, dass die automatisierte "
+        "Entscheidung von einem Menschen überprüft wird.",
+        R,
+        ("automated_decision",),
+        subject="Ratenkauf",
+        language="de",
+    ),
+    "en-erasure-plural-informations": Case(
+        "hello pls delete all my informations and my card, i closed my account", R, ("erasure",)
+    ),
+    "en-optout-marketing-emails": Case(
+        "The link in your emails is broken. Please take me off your promotional emails.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "en-information-use-and-share": Case(
+        "Can you explain what you use my data for and whether you share it with other "
+        "companies? I do not want a copy.",
+        R,
+        ("information",),
+    ),
+    "en-rectification-right-to-have": Case(
+        "Your system has my birthday as 1 March instead of 3 January. I have the right to have "
+        "inaccurate data corrected, so please fix it.",
+        R,
+        ("rectification",),
+    ),
+    "en-article-22-alone": Case(
+        "Your system refused my credit application in seconds. Under Article 22 of the UK GDPR "
+        "I contest it.",
+        R,
+        ("automated_decision",),
+    ),
+    "en-access-citing-article-22": Case(
+        "Under Article 15 GDPR please send me a copy of my personal data, including the logic "
+        "of any automated decision-making under Article 22.",
+        R,
+        ("access",),
+    ),
+    "nl-rectification-wrong-address": Case(
+        "Beste,\n\nJullie hebben een verkeerd adres van mij in het systeem staan. Kunnen jullie "
+        "dat aanpassen naar Dorpsstraat 4?\n\nGroet, Sanne",
+        R,
+        ("rectification",),
+        subject="Adres",
+        language="nl",
+    ),
+    "sv-rectification-surname": Case(
+        "Hej! Mitt efternamn är felstavat hos er. Kan ni rätta mitt efternamn till Lindqvist? "
+        "Tack på förhand.",
+        R,
+        ("rectification",),
+        subject="Efternamn",
+        language="sv",
+    ),
+    "sv-erasure-present-tense": Case(
+        "Hej, jag vill att ni raderar mitt konto och alla mina personuppgifter. Tack.",
+        R,
+        ("erasure",),
+        subject="Radering",
+        language="sv",
+    ),
+    "it-optout-stop-phoning": Case(
+        "Buongiorno, vi chiedo di smettere di telefonarmi con offerte. Grazie.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="Telefonate",
+        language="it",
+    ),
+    "es-automated-person-reviews": Case(
+        "Buenos días, rechazaron mi solicitud de forma automática. Pido que una persona revise "
+        "la decisión, por favor.",
+        R,
+        ("automated_decision",),
+        subject="Solicitud rechazada",
+        language="es",
+    ),
+    "pt-information-purposes": Case(
+        "Bom dia, gostaria de saber para que finalidades usam os meus dados e se os partilham "
+        "com terceiros. Obrigado.",
+        R,
+        ("information",),
+        subject="Os meus dados",
+        language="pt",
+    ),
+}
+
+
+TABLES = {
+    **ENGLISH_RIGHTS,
+    **OPT_OUTS,
+    **LANGUAGES,
+    **HARD_NEGATIVES,
+    **TRAPS,
+    **UNSEEN,
+}
 
 
 @pytest.mark.parametrize("case", TABLES.values(), ids=list(TABLES))
@@ -850,3 +965,27 @@ def test_classifier_imports_no_io_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == ""
+
+
+def test_sales_pitch_about_requests_goes_to_a_person() -> None:
+    body = (
+        "Hi,\n\nHow does your team handle DSARs today? Our platform automates the whole "
+        "process, from intake to one-click deletion.\n\nCould we book a quick call? Here is "
+        "my calendar.\n\nPriya, Account Executive"
+    )
+    result = classify(make(body, "Your DSARs in minutes", sender="priya@vendor.example"))
+    assert result.needs_triage, (result.confidence, result.evidence)
+    assert any("sales pitch" in item for item in result.evidence)
+
+
+def test_a_plain_request_is_not_a_sales_pitch() -> None:
+    result = classify(make("This is a DSAR. Please send me a copy of my data within a month."))
+    assert not result.needs_triage
+    assert not any("sales pitch" in item for item in result.evidence)
+
+
+def test_objecting_to_a_price_is_not_a_confident_objection() -> None:
+    result = classify(make("I strongly object to the new delivery fee of £6.95.", "Fees"))
+    assert result.needs_triage, (result.kind, result.confidence, result.evidence)
+    data = classify(make("I strongly object to you selling my details to brokers.", "Data"))
+    assert data.rights == ("objection",) and not data.needs_triage, data.evidence

@@ -1,8 +1,10 @@
 """Article citations ("Art. 17 DSGVO", "článku 15", "άρθρο 16", "第15条"): language-neutral cues.
 
-Only the articles that grant a right count. Articles a letter cites in passing (4, 6, 12, 19,
-22 inside an access list, 46) are ignored, and so are citations of other laws (LGPD, APPI,
-PIPL, CCPA, the UK DPA) whose article numbers mean something else. The scan looks for the
+Only the articles that grant a right count (15–18, 20, 21 and 22). Articles a letter cites in
+passing (4, 6, 12, 19, 46) are ignored, and so are citations of other laws (LGPD, APPI, PIPL,
+CCPA, the UK DPA) whose article numbers mean something else. An access letter lists Art. 22
+among the information it asks for, so ``reading`` counts a citation of it only beside no
+access request. The scan looks for the
 numbers first (digits are rare in prose) and then for an article word just before them.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from mailbot.classify.anchors import PhraseSet
 from mailbot.classify.text import Folded, fold_pattern
 
-_NUMBER = re.compile(r"(1[5-8]|2[01])(?![\d/])")
+_NUMBER = re.compile(r"(1[5-8]|2[0-2])(?![\d/])")
 _ARTICLE_BEFORE = re.compile(
     fold_pattern(
         r"(?:\b(?:art(?:icle|ikel|iculo|icolo|igo|ykul|ykulu|ikla|iklu|iculul|icolul)?|artt?"
@@ -68,6 +70,7 @@ _RIGHTS = {
     "18": "restriction",
     "20": "portability",
     "21": "objection",
+    "22": "automated_decision",
 }
 _BEFORE = 14
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/")
@@ -84,7 +87,7 @@ class Citation:
 
 
 def find_citations(texts: Iterable[Folded]) -> list[Citation]:
-    """Every citation of articles 15–21 GDPR in the texts (only if they name the GDPR)."""
+    """Every citation of articles 15–22 GDPR in the texts (only if they name the GDPR)."""
     chosen = list(texts)
     if not any(_GDPR.search(text) for text in chosen):
         return []
@@ -95,7 +98,7 @@ def find_citations(texts: Iterable[Folded]) -> list[Citation]:
 
 
 def _citations(folded: str) -> list[Citation]:
-    """Article numbers 15-21 with an article word before them (after them in Lithuanian and CJK)."""
+    """Article numbers 15-22 with an article word before them (after them in Lithuanian and CJK)."""
     found: list[Citation] = []
     for match in _NUMBER.finditer(folded):
         if match.start() and folded[match.start() - 1] in _NOT_BEFORE_NUMBER:

@@ -34,6 +34,25 @@ _PRIVACY = PhraseSet(
         r"\bpersonenbezogen\w*",
     ]
 )
+# Cold sales mail to support@ talks of "DSARs" and "deletion" for other people's requests:
+# two of these signs and a person reads it before anything is sent.
+_PITCH = PhraseSet(
+    [
+        r"\b(?:book|schedule|grab|set up|arrange|hop on) (?:a |an )?(?:quick |short |brief )?"
+        r"(?:\d+[- ]?min(?:ute)?s? |fifteen[- ]minutes? |thirty[- ]minutes? )?(?:call|demo|chat"
+        r"|meeting)\b",
+        r"\b(?:10|15|20|30|fifteen|twenty|thirty)[- ]?min(?:ute)?s?\b",
+        r"\bcalendly\b|\bmy calendar\b|\bbook (?:a )?(?:time|slot)\b",
+        r"\b(?:account executive|sales (?:director|manager|representative)|business development"
+        r"|head of growth|partnerships? manager)\b",
+        r"\b(?:our|the) (?:platform|solution|software|tool) (?:helps|automates|enables|allows"
+        r"|handles)\b|\bautomates the (?:whole|entire)\b",
+        r"\bwe help (?:companies|businesses|retailers|brands|organi[sz]ations|teams)\b",
+        r"\brather not hear from me\b|\bnot the right person\b|\bif this isn'?t a priority\b",
+        r"\bfree (?:trial|demo|audit|consultation)\b|\bcase stud(?:y|ies)\b|\bshow you a demo\b",
+    ]
+)
+_PITCH_SIGNS = 2
 _OTHER_CONFIDENCE = 0.85
 _UNSURE_OTHER = 0.6
 _UNREAD_OTHER = 0.4
@@ -101,6 +120,9 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     confidence = reading.confidence()
     if language not in READ_LANGUAGES:
         confidence = min(confidence, _PARTIAL_CAP)
+    pitch = _sales_pitch(parts)
+    if pitch:
+        confidence = min(confidence, _PARTIAL_CAP)
     behalf = _on_behalf(message, hits, own)
     return Classification(
         kind=kind,
@@ -108,7 +130,7 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
         opt_out=reading.sorted_channels(),
         language=language,
         confidence=round(confidence, 2),
-        evidence=(*reading.evidence[:_MAX_EVIDENCE], *behalf),
+        evidence=(*reading.evidence[:_MAX_EVIDENCE], *pitch, *behalf),
         on_behalf=bool(behalf),
     )
 
@@ -173,6 +195,18 @@ def _other(message: InboundMessage, texts: tuple[Folded, ...], language: str) ->
     elif message.attachments and body < _SHORT_WITH_ATTACHMENT:
         confidence, why = _UNSURE_OTHER, "short message with an attachment we cannot read"
     return Classification(kind="other", language=language, confidence=confidence, evidence=(why,))
+
+
+def _sales_pitch(parts: list[Folded]) -> tuple[str, ...]:
+    """Why the message reads like cold sales mail (two distinct signs), or nothing."""
+    signs: dict[str, None] = {}
+    for part in parts:
+        for variant in _PITCH.candidates(part):
+            for match in _PITCH.finditer(variant, part.text):
+                signs[match[0]] = None
+    if len(signs) < _PITCH_SIGNS:
+        return ()
+    return (f'reads like a sales pitch: "{clip(" … ".join(list(signs)[:3]))}"',)
 
 
 def _on_behalf(message: InboundMessage, hits: list[Hit], own: str) -> tuple[str, ...]:

@@ -58,6 +58,13 @@ _FIRST_PERSON = re.compile(
     r"\b(?:i|i'm|im|me|my|ich|mich|mein\w*|je|moi|mes|mon|yo|mis|mi|io|ik|mij|mijn|ja|mnie"
     r"|moje|eu|meus?|jag|mig|mina)\b"
 )
+# A line that opens with "please" and holds no link is someone asking, not a footer:
+# "Bitte den Newsletter abbestellen, danke." is the sender's own request.
+_POLITE_ASK = re.compile(
+    r"^(?:please|pls|plz|kindly|bitte|svp|s'il vous plait|merci de|por favor|per favore"
+    r"|graag|prosze|vanligen|snalla)\b"
+)
+_LINK = re.compile(r"https?:|www\.|click|klick|cliqu|clic\b|haga clic|\bhere\b|\bhier\b|link")
 _HEADER_LINES = 8
 _LONGEST_ATTRIBUTION = 400
 _LABEL_WIDTH = 14
@@ -190,4 +197,6 @@ def _is_footer(stripped: str) -> bool:
     """A newsletter or list footer line: not the sender's words."""
     line = fold_lines(stripped)
     match = _FOOTER.search(line)
-    return match is not None and not _FIRST_PERSON.search(line[: match.start()])
+    if match is None or _FIRST_PERSON.search(line[: match.start()]):
+        return False
+    return not (_POLITE_ASK.match(line) and not _LINK.search(line))

@@ -5,6 +5,8 @@ The rules that are not plain phrase matches live here:
   counts only without one; a question about the legal basis or consent always counts.
 - a withdrawn consent counts as an objection only when nothing stronger is asked.
 - an objection to direct marketing stops marketing on every channel unless one is named.
+- a citation of Art. 22 (automated decisions) counts only without an access request, which
+  lists Art. 22 among the information it wants.
 """
 
 from __future__ import annotations
@@ -95,7 +97,10 @@ def read(hits: list[Hit], citations: list[Citation]) -> Reading:
     """Rights and channels from the hits and citations of one message."""
     reading = Reading()
     _read_rights(reading, hits)
-    _read_citations(reading, citations)
+    article_22 = [citation for citation in citations if citation.right == "automated_decision"]
+    _read_citations(reading, [citation for citation in citations if citation not in article_22])
+    if "access" not in reading.rights:
+        _read_citations(reading, article_22)
     _read_channels(reading, hits)
     _read_leftovers(reading, hits)
     return reading

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 _DATA = r"(?:personenbezogenen |personlichen |gespeicherten )?(?:daten|angaben|informationen)"
 _MY = (
-    r"(?:meine|meiner|meinen|die mich betreffenden|die uber mich|die zu meiner person|alle"
-    r"|samtliche)"
+    r"(?:meine|meiner|meinen|meinem|meines|mein|die mich betreffenden|die uber mich"
+    r"|die zu meiner person|alle|samtliche)"
 )
 _LOSCH = r"(?:losch|loesch)"
 _PERSON = (
@@ -35,10 +35,13 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:daten|angaben)\b",
         r"\b(?:ist|sind) (?:\w+ )?(?:falsch|fehlerhaft|veraltet|nicht korrekt)\w*,? (?:\w+ ){0,3}"
         r"(?:korrigieren|berichtigen)\b",
+        r"\b(?:falsch|fehlerhaft|unrichtig|veraltet)\w* (?:\w+ )?(?:geburtsdatum|namen?|nachnamen?"
+        r"|vornamen?|adresse|anschrift|e-?mail-adresse|telefonnummer)\b[^?]{0,200}?\b(?:korrigier"
+        r"|berichtig|andern|aktualisier)\w*",
     ),
     "erasure": (
         rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "
-        r"(?:\w+ )?(?:daten|angaben|informationen|konto|kundenkonto|account|profil|e-?mail)",
+        r"(?:\w+ )?(?:\w*(?:daten|angaben|informationen|konto|account|profil)|e-?mail)",
         rf"\b(?:meine|mein|alle|samtliche) (?:\w+ ){{0,2}}(?:daten|angaben|kundenkonto|konto|"
         rf"account|profil|e-?mail-adresse)\w* (?:\w+ ){{0,3}}{_LOSCH}(?:en|t)\b",
         rf"\b{_LOSCH}ung (?:meiner|aller|samtlicher|der (?:mich betreffenden|uber mich)|"
@@ -119,6 +122,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "automated_decision": (
         r"\b(?:menschliche|personliche) (?:uberprufung|entscheidung|intervention|eingreifen)\b",
         r"\bnicht einer ausschliesslich auf einer automatisierten\b",
+        r"\bvon einem menschen (?:\w+ ){0,2}(?:uberpruft|gepruft|bewertet|getroffen|angesehen)\b",
+        r"\bautomatisiert\w* (?:\w+ )?entscheidung\b[^.]{0,100}\b(?:uberpruf|prufen|anfecht"
+        r"|menschen|mensch|mitarbeiter)\w*",
     ),
     "request": (
         r"\b(?:dsgvo|datenschutz)-?(?:anfrage|antrag|ersuchen)\b",

@@ -71,6 +71,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"records|database) )?(?:is|are) (?:wrong|incorrect|inaccurate|out of date|outdated|"
         r"incomplete|misspelt|misspelled|not correct|not accurate)\b",
         r"\b(?:inaccurate|incorrect) personal (?:data|information)\b",
+        r"\b(?:inaccurate|incorrect|wrong) (?:personal )?(?:data|details|information) (?:\w+ ){0,2}"
+        r"(?:corrected|rectified|amended|fixed|updated)\b",
+        r"\bright to (?:have )?(?:\w+ ){0,3}(?:corrected|rectified)\b",
         r"\b(?:spelt|spelled|written|recorded|stored) (?:wrong(?:ly)?|incorrectly) (?:in|on) "
         r"(?:your|the) (?:records?|system|database|files?|account)\b",
         r"\b(?:wrong|incorrect|inaccurate|out of date|outdated) (?:in|on) (?:your|the) "
@@ -78,7 +81,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "erasure": (
         rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?(?:my|our) (?:personal |"
-        r"customer |user )?(?:data|information|info|details|records?|account|accounts|profile|"
+        r"customer |user )?(?:data|informations?|infos?|details|records?|account|accounts|profile|"
         rf"e-?mail address|contact details|personal details|everything|history|file)\b"
         rf"{_NOT_A_LIST}",
         rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?(?:personal )?(?:data|information|info|"
@@ -131,7 +134,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
-        r"\bi(?: am|'m)?(?: (?!not\b|never\b)\w+){0,3} (?:object|objecting) to\b",
+        r"\bi(?: am|'m)?(?: (?!not\b|never\b)\w+){0,3} (?:object|objecting) to\b(?=[^.;!?]{0,100}"
+        r"\b(?:process\w*|us(?:e|es|ing)|hold\w*|keep\w*|stor\w*|shar\w*|sell\w*|sold|profil\w*"
+        r"|track\w*|analys\w*|market\w*|advert\w*|data|information|details|personal|cookies?"
+        r"|contact\w*|e-?mail\w*|call\w*|newsletters?))",
         r"\bi(?: \w+){0,2} object,? (?:under|pursuant to|in accordance with|according to) "
         r"[^.]{0,40}? to (?:the |any |all )?(?:further )?(?:processing|use|profiling)\b",
         r"\b(?:my|this|an?) objection (?:to|against) (?:the |any |all )?(?:further )?"
@@ -145,7 +151,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:stop|cease) (?:using|processing|profiling) (?:my|me)\b",
         r"\bi (?:hereby |now |also |formally )?withdraw (?:my|all my|any) consent\b",
     ),
-    "objection_weak": (r"\bwithdraw(?:ing|n)? (?:my |said |that |this |all |any )?consent\b",),
+    "objection_weak": (
+        r"\bwithdraw(?:ing|n)? (?:my |said |that |this |all |any )?consent\b",
+        r"\bi(?: am|'m)?(?: (?!not\b|never\b)\w+){0,3} (?:object|objecting) to\b",
+    ),
     "marketing_objection": (
         r"\bobject\w*\b[^.;]{0,100}\b(?:direct )?marketing\b",
         r"\bmarketing\b[^.;]{0,60}\bobject",
@@ -166,7 +175,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:remove|take|delete|drop|strike) (?:me|my (?:e-?mail(?: address)?|address|name|"
         r"details|contact))(?: \S+@\S+)? (?:off|from|out of) (?:your|the|this|all (?:of )?your|"
         r"any) (?:e-?mail(?:ing)? |mailing |marketing |distribution |newsletter |contact |"
-        r"subscriber |promotional |spam )?(?:list|lists|newsletters?|mailings?)\b",
+        r"subscriber |promotional |spam )?(?:list|lists|newsletters?|mailings?|e-?mails|"
+        r"messages|offers|promotions)\b",
         r"\b(?:stop|quit|cease) (?:sending|e-?mailing|spamming|mailing) (?:me|us)\b",
         r"\b(?:stop|no more|enough) (?:(?:these|this|the|your|all|of) )*(?:e-?mails|newsletters?"
         r"|spam|e-?mail marketing|marketing e-?mails|promotional e-?mails|mailings)\b",
@@ -237,6 +247,13 @@ CUES: dict[str, tuple[str, ...]] = {
         r"process|using|use|holding|hold|storing|store|keeping|keep|collect(?:ing|ed)?) my\b",
         rf"\bhow long (?:do|will|are) {_YOU} (?:\w+ )?(?:keep|store|retain|hold)\w* my\b",
         r"\bsource of (?:my|the) (?:personal )?(?:data|information|details|e-?mail address)\b",
+        rf"\bwhat (?:personal |private )?{_DATA} {_YOU} (?:\w+ ){{0,2}}{_HOLD} (?:on|about) "
+        r"(?:customers|people|users|clients|members|shoppers)(?: like me)?\b",
+        rf"\bwhat {_YOU} (?:\w+ )?(?:use|used|using) (?:it|them|my (?:\w+ )?(?:data|information|"
+        r"details)) for\b",
+        rf"\b(?:whether|do|did) {_YOU} (?:\w+ )?(?:share|sell|pass|give|disclose|transfer)\w* "
+        r"(?:it|them|my (?:\w+ )?(?:data|information|details))(?: on)? (?:with|to) (?:anyone|"
+        r"anybody|any|other|third)\b",
         r"\bi (?:never|did not|didn't) (?:gave|give) (?:you|u) my\b",
         r"\bwhy (?:are|do|did) (?:you|u) (?:keep )?(?:contact|contacting|e-?mail|e-?mailing|call|"
         r"calling|send|sending|text|texting)\w* me\b",

@@ -78,7 +78,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bbase (?:legal|juridica|legitimadora) (?:del|para el) tratamiento\b",
         r"\bprueba de (?:mi )?consentimiento\b",
     ),
-    "automated_decision": (r"\bintervencion humana\b",),
+    "automated_decision": (
+        r"\bintervencion humana\b",
+        r"\bdecision(?:es)? basada(?:s)? unicamente en (?:el |un )?tratamiento automatizado\b",
+        r"\b(?:una persona|un empleado|un humano) (?:\w+ ){0,2}revis\w*\b",
+        r"\brevisad[ao] por (?:una persona|un empleado|un humano)\b",
+    ),
     "request": (r"\bejercer mis derechos\b", r"\bsolicitud (?:rgpd|lopd)\b"),
 }
 

@@ -31,6 +31,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?(?:mon|ma) (?:compte|"
         r"profil|adresse e-?mail|fiche)\b",
         r"\bdemande de suppression\b",
+        r"\b(?:supprim|effac)\w* (?:\w+ ){0,6}(?:toutes? )?(?:les |ses |mes |leurs )?donnees "
+        r"personnelles\b",
     ),
     "restriction": (
         r"\blimitation du traitement\b",
@@ -90,7 +92,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bpreuve (?:de mon|du) consentement\b",
         r"\bfondement (?:juridique|legal|qui justifie)\b",
     ),
-    "automated_decision": (r"\bintervention humaine\b",),
+    "automated_decision": (
+        r"\bintervention humaine\b",
+        r"\bdecision (?:\w+ ){0,2}automatis\w*\b[^.]{0,100}\b(?:personne|humain|reexamin|contest)"
+        r"\w*",
+        r"\b(?:reexamine|examine|revue|revise)e?s? par (?:une personne|un humain|un conseiller)\b",
+    ),
     "request": (r"\bdemande (?:rgpd|au titre du rgpd)\b", r"\bexercer mes droits\b"),
 }
 

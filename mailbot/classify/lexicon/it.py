@@ -20,6 +20,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brettific\w+\b",
         rf"\bcorregg\w+ {_MIEI} {_DATA}\b",
         rf"\b{_DATA} (?:\w+ )?(?:errati|inesatti|incompleti)\b",
+        r"\b(?:correggere|correggete|rettificare|aggiornare) (?:\w+ ){0,3}(?:il mio|la mia|i miei)"
+        r" (?:\w+ )?(?:nome|cognome|indirizzo|data di nascita|dati)\b",
     ),
     "erasure": (
         rf"\bcancellazione (?:immediata )?(?:di tutti |dei |dei miei |di tutti i )(?:\w+ )?{_DATA}"
@@ -58,7 +60,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"e-mail|mail|newsletter)\b",
     ),
     "optout_phone": (
-        r"\b(?:smettete|smettetela) di chiamarmi\b",
+        r"\b(?:smettete|smettetela|smettere|smetti|smettiate) di (?:chiamarmi|telefonarmi)\b",
         r"\bnon chiamatemi piu\b",
         r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi|spedirmi) (?:\w+ )?(?:sms|"
         r"messaggi)\b",
@@ -85,7 +87,13 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bbase (?:giuridica|legale) del trattamento\b",
         r"\bprova del (?:mio )?consenso\b",
     ),
-    "automated_decision": (r"\bintervento umano\b",),
+    "automated_decision": (
+        r"\bintervento umano\b",
+        r"\bdecisione (?:\w+ ){0,2}automatizzat\w*\b[^.]{0,100}\b(?:persona|umano|riesam|contest"
+        r"|rivalut)\w*",
+        r"\b(?:riesaminat|rivalutat|esaminat|verificat)\w* da (?:una persona|un operatore"
+        r"|un essere umano)\b",
+    ),
     "request": (r"\besercitare i miei diritti\b",),
 }
 

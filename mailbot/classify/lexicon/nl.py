@@ -20,6 +20,11 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b(?:correctie|verbetering) van (?:mijn )?{_DATA}",
         rf"\bverbeter\w* (?:mijn )?{_DATA}",
         rf"\bonjuiste (?:persoonlijke )?{_DATA}",
+        r"\b(?:verkeerd|onjuist|fout|incorrect)\w* (?:\w+ )?(?:geboortedatum|naam|achternaam"
+        r"|voornaam|adres|e-?mailadres|telefoonnummer|gegevens)\b[^?]{0,250}?\b(?:corrigeren"
+        r"|verbeteren|aanpassen|wijzigen|rechtzetten)\b",
+        r"\b(?:corrigeer|verbeter|wijzig|pas)\w* (?:\w+ ){0,3}(?:mijn|de) (?:\w+ )?(?:geboortedatum"
+        r"|achternaam|voornaam|adres|gegevens|persoonsgegevens)\b",
     ),
     "erasure": (
         rf"\bverwijder\w* (?:\w+ ){{0,3}}(?:mijn|alle|de) (?:persoonlijke |klant)?(?:{_DATA}|"
@@ -73,12 +78,19 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bhoe komt u aan mijn\b",
         r"\bwaar hebben (?:jullie|u) mijn (?:\w+ )?vandaan\b",
         r"\bhoe (?:hebben|heeft) (?:u|jullie) mijn (?:\w+ )?(?:gekregen|verkregen)\b",
+        r"\bwaarvoor (?:u|jullie) (?:mijn )?(?:persoons)?gegevens (?:\w+ )?(?:gebruik|verwerk)\w*",
+        r"\bmet wie (?:u|jullie) (?:mijn )?(?:persoons)?gegevens (?:\w+ )?de(?:e|l)\w*",
     ),
     "legal_basis": (
         r"\bgrondslag (?:voor|van) de verwerking\b",
         r"\bbewijs van (?:mijn )?toestemming\b",
     ),
-    "automated_decision": (r"\bmenselijke tussenkomst\b",),
+    "automated_decision": (
+        r"\bmenselijke (?:tussenkomst|beoordeling)\b",
+        r"\bgeautomatiseerd\w* (?:\w+ )?(?:besluit|beslissing)\b[^.]{0,100}\b(?:mens|medewerker"
+        r"|beoordeel|herzien|bezwaar)\w*",
+        r"\bdoor een (?:mens|medewerker) (?:\w+ ){0,2}(?:beoordeeld|bekeken|herzien|genomen)\b",
+    ),
     "request": (r"\bavg-verzoek\b", r"\bmijn rechten uitoefenen\b"),
 }
 

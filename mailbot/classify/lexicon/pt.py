@@ -65,12 +65,19 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bonde (?:obtiveram|conseguiram) os meus\b",
         r"\bcomo (?:obtiveram|conseguiram) (?:os )?meus\b",
+        r"\bpara que (?:finalidades?|fins)\b",
+        r"\b(?:partilh|compartilh|ced)\w* com (?:terceiros|outras empresas)\b",
     ),
     "legal_basis": (
         r"\bbase (?:legal|juridica) (?:do|para o) tratamento\b",
         r"\bprova do (?:meu )?consentimento\b",
     ),
-    "automated_decision": (r"\bintervencao humana\b",),
+    "automated_decision": (
+        r"\bintervencao humana\b",
+        r"\bdecis(?:ao|oes) (?:\w+ ){0,3}automatizad\w*\b[^.]{0,100}\b(?:pessoa|humano|revist"
+        r"|reaprecia|contest)\w*",
+        r"\brevist\w* por (?:uma pessoa|um humano|um colaborador)\b",
+    ),
     "request": (r"\bexercer os meus direitos\b", r"\bpedido (?:rgpd|lgpd)\b"),
 }
 

@@ -18,12 +18,16 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brattelse\b",
         rf"\bratta (?:mina|de) (?:\w+ )?{_DATA}\b",
         rf"\bfelaktiga {_DATA}\b",
+        r"\bratta (?:\w+ ){0,2}(?:uppgift\w*|adress\w*|namn\w*|efternamn\w*|personnummer\w*"
+        r"|fodelsedat\w*)",
+        r"\bfel (?:\w+ )?(?:adress|namn|efternamn|fodelsedatum|personnummer|uppgifter)\b"
+        r"[^?]{0,200}?\b(?:ratta|andra|korrigera|uppdatera)\w*",
     ),
     "erasure": (
-        rf"\bradera (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
+        rf"\bradera\w* (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
         r"\bradering av (?:mina|alla)\b",
         rf"\b(?:ta|tar) bort (?:mina|alla|mitt|min) (?:\w+ )?(?:{_DATA}|konto|profil)\b",
-        r"\bradera (?:mitt|min) (?:\w+ )?(?:konto|profil)\b",
+        r"\bradera\w* (?:mitt|min) (?:\w+ )?(?:konto|profil)\b",
         r"\bratt(?:en)? att bli bortglomd\b|\bratt(?:en)? till radering\b",
     ),
     "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
@@ -65,7 +69,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bhur fick ni (?:tag pa )?(?:mina|min|mitt)\b",
     ),
     "legal_basis": (r"\brattslig grund\b",),
-    "automated_decision": (r"\bmansklig (?:inblandning|bedomning)\b",),
+    "automated_decision": (
+        r"\bmansklig (?:inblandning|bedomning|provning)\b",
+        r"\b(?:granskas|provas|omprovas|bedomas) (?:\w+ ){0,2}av en (?:manniska|person"
+        r"|handlaggare)\b",
+        r"\bmanuell (?:granskning|provning|bedomning)\b",
+    ),
     "request": (r"\butova mina rattigheter\b",),
 }
 
