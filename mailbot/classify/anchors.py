@@ -131,6 +131,11 @@ def _whole_word(text: str, before: bool, after: bool) -> str | None:
     return max(whole, key=len) if whole else None
 
 
+def branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern: its ``|`` outside groups and character classes."""
+    return _split(pattern)
+
+
 def _split(pattern: str) -> list[str]:
     """Split on ``|`` outside groups and character classes."""
     branches: list[str] = []

@@ -13,6 +13,7 @@ import re
 
 from mailbot.classify.anchors import PhraseSet
 from mailbot.classify.citations import find_citations
+from mailbot.classify.combos import combination_hits, data_question
 from mailbot.classify.labels import READ_LANGUAGES, TRIAGE_BELOW, Classification, Kind
 from mailbot.classify.language import detect_language, likely_languages
 from mailbot.classify.quotes import own_words
@@ -108,6 +109,8 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     hits = find_hits(joined, chosen, subject_length=len(subject.text))
     for part in parts[1:]:
         hits += find_hits(part, chosen)
+    if language in READ_LANGUAGES or short:
+        hits += combination_hits([subject, *parts])
     reading = read(hits, find_citations([subject, *parts]))
     if short:
         language = detect_language(own or message.subject, _hint(hits), words)
@@ -154,7 +157,7 @@ def _hint(hits: list[Hit]) -> str | None:
     """The language of the lexicon that matched most, for texts too short to identify."""
     counts: dict[str, int] = {}
     for hit in hits:
-        if hit.language != "partial":
+        if hit.language in READ_LANGUAGES:
             counts[hit.language] = counts.get(hit.language, 0) + 1
     return max(counts, key=lambda language: counts[language]) if counts else None
 
@@ -192,6 +195,8 @@ def _other(message: InboundMessage, texts: tuple[Folded, ...], language: str) ->
         confidence, why = _UNREAD_OTHER, f"language {language} is read only in part"
     elif privacy:
         confidence, why = _UNSURE_OTHER, f'mentions "{privacy[0]}" but asks for nothing we know'
+    elif question := data_question(list(texts)):
+        confidence, why = _UNSURE_OTHER, f'asks something of their data: "{clip(question)}"'
     elif message.attachments and body < _SHORT_WITH_ATTACHMENT:
         confidence, why = _UNSURE_OTHER, "short message with an attachment we cannot read"
     return Classification(kind="other", language=language, confidence=confidence, evidence=(why,))

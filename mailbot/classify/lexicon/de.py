@@ -43,7 +43,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "
         r"(?:\w+ )?(?:\w*(?:daten|angaben|informationen|konto|account|profil)|e-?mail)",
         rf"\b(?:meine|mein|alle|samtliche) (?:\w+ ){{0,2}}(?:daten|angaben|kundenkonto|konto|"
-        rf"account|profil|e-?mail-adresse)\w* (?:\w+ ){{0,3}}{_LOSCH}(?:en|t)\b",
+        rf"account|profil|e-?mail-adresse)\w* (?:\w+ ){{0,4}}{_LOSCH}(?:en|t)\b",
         rf"\b{_LOSCH}ung (?:meiner|aller|samtlicher|der (?:mich betreffenden|uber mich)|"
         r"personenbezogener|mich betreffender|meines (?:kunden)?kontos|meiner daten)",
         rf"\brecht auf (?:{_LOSCH}ung|vergessenwerden|vergessen werden)\b",
@@ -71,6 +71,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bwiderspreche (?:ich )?(?:hiermit )?(?:der|dem|jeder)\b|\bich widerspreche\b",
         r"\bwiderspruch gegen (?:die|jede|jegliche) (?:\w+ )?(?:verarbeitung|nutzung|verwendung)",
         r"\bnicht (?:an dritte )?(?:zu )?verkaufen\b",
+        r"\b(?:will|mochte|wollen) nicht,? dass (?:ihr|sie) (?:\w+ ){0,4}(?:auswerte\w*"
+        r"|analysier\w*|nutz\w*|verwende\w*|verarbeite\w*|weitergebe\w*)",
         r"\bwiderrufe (?:ich )?(?:hiermit )?meine (?:\w+ )?einwilligung\b",
     ),
     "objection_weak": (
@@ -113,6 +115,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:an wen|wem) (?:haben sie )?(?:meine )?daten (?:\w+ )?(?:weitergegeben|verkauft|"
         r"ubermittelt)\b",
         r"\bwarum (?:speichern|verarbeiten|nutzen|haben) sie meine\b",
+        r"\bwoher (?:sie|ihr) (?:\w+ ){0,6}(?:haben|habt|bekommen|erhalten)\b",
+        r"\ban wen (?:sie|ihr) (?:\w+ ){0,4}(?:weitergegeben|ubermittelt|verkauft)\b",
+        r"\bwie lange (?:sie|ihr) (?:\w+ ){0,3}(?:speichern|aufbewahren|speichert)\b",
     ),
     "legal_basis": (
         r"\brechtsgrundlage (?:der|fur die|ihrer) verarbeitung\b",

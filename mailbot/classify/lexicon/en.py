@@ -90,6 +90,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        r"\b(?:all )?(?:of )?(?:my|his|her) (?:\w+ )?(?:details|data|information|records) "
+        r"(?:\w+ ){0,2}(?:removed|deleted|erased|wiped)\b",
         r"\b(?:my|personal) (?:data|information|details)\b[^.?!]{0,60}\b(?:delete|erase|remove|"
         r"wipe) (?:it|them)(?: all)?\b",
         r"\b(?:data|information|details) (?:about|on|of) me\b[^.?!]{0,80}\b(?:delete|erase|remove|"
@@ -117,6 +119,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brestrict(?:ion of|ing)? (?:the |all |any )?(?:further )?(?:processing|use)\b",
         r"\bright to restrict(?:ion)?\b",
         r"\b(?:freeze|suspend|pause|block) (?:the )?(?:processing|use) of my (?:personal )?data\b",
+        r"\b(?:freeze|suspend|pause|halt|block) (?:any |all )?(?:use|processing|usage) of my\b",
+        r"\b(?:don't|do not|dont) want (?:it|them|my data|my information) used for anything\b",
+        r"\bkeep (?:it|them|my (?:\w+ )?(?:data|information|account)) (?:\w+ )?(?:stored|parked"
+        r"|on file)\b",
         r"\b(?:stop|cease) (?:\w+ )?processing (?:of )?my (?:personal )?data (?:until|while|"
         r"whilst|pending)\b",
     ),
@@ -150,6 +156,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bright to object\b",
         r"\b(?:stop|cease) (?:using|processing|profiling) (?:my|me)\b",
         r"\bi (?:hereby |now |also |formally )?withdraw (?:my|all my|any) consent\b",
+        r"\b(?:obect|objct|obejct|objet)\w* to (?:you |your )?(?:\w+ )?(?:us\w*|process\w*"
+        r"|profil\w*|track\w*)",
     ),
     "objection_weak": (
         r"\bwithdraw(?:ing|n)? (?:my |said |that |this |all |any )?consent\b",
@@ -165,6 +173,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_email": (
         r"\bunsubscribe (?:me|us|my)\b",
+        r"\bunsu\w{0,3}cri\w* (?:me|us|my)\b",
         r"\b(?:please|pls|plz|kindly|just|can you|could you|would you) unsubscribe\b",
         r"\b(?:want|wish|like|need|trying|tried|asked|asking|request|requesting) (?:to )?"
         r"unsubscribe\b",
@@ -249,8 +258,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bsource of (?:my|the) (?:personal )?(?:data|information|details|e-?mail address)\b",
         rf"\bwhat (?:personal |private )?{_DATA} {_YOU} (?:\w+ ){{0,2}}{_HOLD} (?:on|about) "
         r"(?:customers|people|users|clients|members|shoppers)(?: like me)?\b",
-        rf"\bwhat {_YOU} (?:\w+ )?(?:use|used|using) (?:it|them|my (?:\w+ )?(?:data|information|"
-        r"details)) for\b",
+        rf"\bwhat {_YOU} (?:\w+ )?(?:use|used|using) (?:it|them|mine|my (?:\w+ )?(?:data|"
+        r"information|details)) for\b",
+        rf"\bhow long (?:do |does |will |would )?{_YOU} (?:\w+ )?(?:keep|store|retain|hold"
+        rf"|hang on to)\w* (?:\S+ ){{0,2}}"
+        r"(?:details|data|information|records)\b",
         rf"\b(?:whether|do|did) {_YOU} (?:\w+ )?(?:share|sell|pass|give|disclose|transfer)\w* "
         r"(?:it|them|my (?:\w+ )?(?:data|information|details))(?: on)? (?:with|to) (?:anyone|"
         r"anybody|any|other|third)\b",

@@ -37,6 +37,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (
         r"\blimitation du traitement\b",
         r"\blimit\w* (?:le )?traitement\b",
+        r"\bgeler (?:l'utilisation|le traitement) de mes donnees\b",
+        r"\bne (?:les )?utilisez (?:pour )?rien\b",
     ),
     "portability": (
         r"\bportabilite\b",
@@ -73,6 +75,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:ne (?:plus )?me (?:contacter|solliciter|contactez)|arretez de me (?:contacter|"
         r"solliciter|harceler))\b",
         r"\bplus de (?:publicite|sollicitations)\b",
+        r"\bne (?:plus|pas) m'envoyer (?:de |d'|des )?(?:\w+ )?(?:e-?mails?|courriels?|sms"
+        r"|newsletters?|pub\w*|offres|messages)",
     ),
     "on_behalf": (
         rf"\bau nom de (?:mon|ma|mes|notre) {_PERSON}\b",
@@ -85,6 +89,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bd'ou (?:tenez|avez|viennent)[- ]vous (?:obtenu |eu )?mes\b",
         r"\bcomment avez-vous (?:obtenu|eu) mes\b",
         r"\ba qui avez-vous (?:transmis|vendu|communique) mes\b",
+        r"\ba quelles fins\b|\bcombien de temps (?:vous )?(?:les )?conservez\b",
     ),
     "legal_basis": (
         r"\bbase (?:legale|juridique) (?:du|de ce|de votre) traitement\b",

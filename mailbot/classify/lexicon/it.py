@@ -35,6 +35,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (
         r"\blimitazione del trattamento\b",
         r"\b(?:limit|restring)\w* (?:il |la )?(?:trattamento|processazione)\b",
+        r"\bsospend\w* (?:qualsiasi |ogni )?(?:utilizzo|uso|trattamento) dei miei dati\b",
     ),
     "portability": (
         r"\bportabilita\b",
@@ -82,6 +83,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bda dove avete (?:preso|ottenuto) i miei\b",
         r"\bcome avete ottenuto i miei\b",
+        r"\ba quali (?:soggetti )?terzi\b|\bper quanto tempo (?:li |le )?conservate\b",
     ),
     "legal_basis": (
         r"\bbase (?:giuridica|legale) del trattamento\b",

@@ -49,6 +49,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_phone": (
         r"\bparem de (?:me )?ligar\b",
+        r"\bparem de (?:me )?(?:mandar|enviar) (?:\w+ )?(?:sms|mensagens)\b",
         r"\bnao me liguem\b",
         r"\bnao quero (?:mais )?(?:receber )?(?:chamadas|ligacoes|telefonemas)\b",
     ),
@@ -66,6 +67,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bonde (?:obtiveram|conseguiram) os meus\b",
         r"\bcomo (?:obtiveram|conseguiram) (?:os )?meus\b",
         r"\bpara que (?:finalidades?|fins)\b",
+        r"\bpor quanto tempo (?:voces |vos )?(?:guardam|conservam|mantem|armazenam)\b",
+        r"\bcom quem (?:voces |vos )?(?:compartilham|partilham)\b",
         r"\b(?:partilh|compartilh|ced)\w* com (?:terceiros|outras empresas)\b",
     ),
     "legal_basis": (

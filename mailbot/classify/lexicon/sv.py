@@ -67,6 +67,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bvar fick ni (?:mina|min|mitt)\b",
         r"\bhur fick ni (?:tag pa )?(?:mina|min|mitt)\b",
+        r"\bvilka har ni (?:delat|salt|gett|lamnat)\b|\bhur lange (?:sparar|lagrar|behaller) ni\b",
     ),
     "legal_basis": (r"\brattslig grund\b",),
     "automated_decision": (
