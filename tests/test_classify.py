@@ -934,6 +934,19 @@ ORDINARY_WORDS = {
         R,
         ("restriction",),
     ),
+    "information-indirect-question": Case(
+        "Someone from your company rang me. I want to know where you got my number and who "
+        "else you have passed it to.",
+        R,
+        ("information",),
+    ),
+    "es-information-where-from": Case(
+        "Buenas tardes, quiero saber de dónde han sacado mi número y a quién más se lo han dado.",
+        R,
+        ("information",),
+        subject="Mi número",
+        language="es",
+    ),
     "optout-typo-unsubcribe": Case("pls unsubcribe me from these", "opt_out", opt_out=("email",)),
     "fr-optout-no-more-sms-or-mail": Case(
         "Bonjour, merci de ne plus m'envoyer de SMS ni d'e-mails publicitaires.",

@@ -267,6 +267,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:it|them|my (?:\w+ )?(?:data|information|details))(?: on)? (?:with|to) (?:anyone|"
         r"anybody|any|other|third)\b",
         r"\bi (?:never|did not|didn't) (?:gave|give) (?:you|u) my\b",
+        r"\bi (?:have|'ve) never given (?:you|u) my\b",
+        rf"\bwhere {_YOU} (?:got|get|obtained|found|bought|sourced) (?:hold of )?my\b",
+        rf"\bwho (?:else )?{_YOU} (?:have |'ve )?(?:passed|given|sold|shared|disclosed)\b",
         r"\bwhy (?:are|do|did) (?:you|u) (?:keep )?(?:contact|contacting|e-?mail|e-?mailing|call|"
         r"calling|send|sending|text|texting)\w* me\b",
         r"\bwho (?:you|u) (?:have )?(?:sold|shared|passed|gave|given|disclosed|sell|share)"

@@ -71,7 +71,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bmi (?:cliente|representad\w+)\b",
     ),
     "information": (
-        r"\bde donde (?:han |ha )?(?:obtenido|sacado|conseguido) mis\b",
+        r"\bde donde (?:han |ha )?(?:obtenido|sacado|conseguido) mis?\b",
+        r"\ba quien (?:mas )?(?:se lo |se los |los |las )?(?:han|ha) (?:dado|cedido|vendido"
+        r"|pasado)\b",
         r"\bcomo (?:obtuvieron|consiguieron|han obtenido) mis\b",
     ),
     "legal_basis": (
