@@ -955,6 +955,80 @@ ORDINARY_WORDS = {
         subject="Publicité",
         language="fr",
     ),
+    "automated-blocked-by-system": Case(
+        "My account was blocked by your fraud system overnight. I want a real person to review "
+        "it, I have done nothing wrong.",
+        R,
+        ("automated_decision",),
+    ),
+    "it-automated-blocked-by-system": Case(
+        "Buongiorno, il vostro sistema ha bloccato il mio account. Chiedo che un operatore "
+        "verifichi la decisione. Grazie",
+        R,
+        ("automated_decision",),
+        subject="Account bloccato",
+        language="it",
+    ),
+    "rectification-in-your-records": Case(
+        "Please correct my surname in your records to Okafor, it has been like that for years.",
+        R,
+        ("rectification",),
+    ),
+    "objection-profile-of-me": Case(
+        "Stop building a profile of me from what I browse on your site.", R, ("objection",)
+    ),
+    "es-objection-no-profile": Case(
+        "Hola, no quiero que usen mis compras para hacerme un perfil. Gracias.",
+        R,
+        ("objection",),
+        subject="Perfil",
+        language="es",
+    ),
+    "de-restriction-keep-unused": Case(
+        "Hallo, bitte nichts löschen, aber meine Daten auch nicht mehr nutzen, bis der Streit "
+        "geklärt ist. Danke",
+        R,
+        ("restriction",),
+        subject="Streitfall",
+        language="de",
+    ),
+    "portability-send-json": Case(
+        "Can you send everything you hold from my fitness readings as a JSON file to my new "
+        "provider?",
+        R,
+        ("portability",),
+    ),
+    "pt-access-copy-of-information": Case(
+        "Olá, gostaria de receber uma cópia de toda a informação que têm sobre mim. Obrigada",
+        R,
+        ("access",),
+        subject="Informação",
+        language="pt",
+    ),
+    "pl-erasure-account-and-data": Case(
+        "Dzień dobry, proszę o usunięcie mojego konta oraz wszystkich moich danych.",
+        R,
+        ("erasure",),
+        subject="Konto",
+        language="pl",
+    ),
+    "nl-access-copy-of-all": Case(
+        "Hoi, kunnen jullie mij een kopie van al mijn gegevens sturen? Groet",
+        R,
+        ("access",),
+        subject="Gegevens",
+        language="nl",
+    ),
+    "csv-button-question-is-ordinary": Case(
+        "Is there a button to download my orders as CSV for my accountant?", "other"
+    ),
+    "es-product-subscription-is-ordinary": Case(
+        "Hola, quiero cancelar mi suscripción a la caja mensual de café.", "other"
+    ),
+    "email-change-on-account-is-ordinary": Case(
+        "I'm leaving my job, please change the email address on my account to jo@home.example.",
+        "other",
+    ),
     "wrong-address-of-an-order-is-logistics": Case(
         "The delivery address on my order is wrong, can you change it before it ships?", "other"
     ),

@@ -9,10 +9,15 @@ accents), and where they must stand:
 
 - rectification: something wrong and a field of a person's record within one short stretch
   (no order or delivery word there: a wrong delivery address is logistics), and anywhere an ask
-  to correct or what it should be;
+  to correct or what it should be; or an ask to correct "in your records" and a field;
 - automated decision: "automatically" and "refused" within one short stretch, and anywhere a
   person to look again or a challenge of the decision; or a refusal and a manual review asked;
-- portability: a file format (CSV, JSON, XML) and the person's data or account in one sentence.
+  or a system or program, an outcome (refused, blocked, cancelled, a decision) and a sentence
+  asking a person to look at it again;
+- objection: not wanting a profile, picture or recommendations built from them, in a sentence;
+- restriction: "do not delete it" and "do not use it" in one message;
+- portability: a file format (CSV, JSON, XML) and the person's data or account in one sentence,
+  or a format and an ask to send or transfer, unless it asks how to do it themselves.
 
 ``data_question`` is the safety net under all of it: a sentence that names the person's own
 data and asks something of it. It never labels a right; it sends otherwise ordinary mail to a
@@ -28,6 +33,7 @@ from mailbot.classify.anchors import PhraseSet, branches
 from mailbot.classify.rights import Hit
 from mailbot.classify.text import Folded
 
+COMBINED = "combined"  # the language of a combination's hits: all that we read
 _WINDOW = 120
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
@@ -99,6 +105,79 @@ _ORDER = _Terms(
     r"|levering\w*|pakket\w*|zamowien\w*|dostaw\w*|paczk\w*|przesylk\w*|encomenda\w*"
     r"|entrega\w*|pacote\w*|bestallning\w*|leverans\w*|forsandelse\w*",
     whole_words=True,
+)
+_RECORDS = _Terms(
+    r"in your (?:records|system|database|files)"
+    r"|in ihren unterlagen|in ihrem system|in ihrer datenbank|dans vos (?:fichiers|dossiers)"
+    r"|dans votre (?:systeme|fichier|base)|en (?:sus|vuestros) registros|en (?:su|vuestro) sistema"
+    r"|nei vostri archivi|nel vostro sistema|in (?:jullie|uw) (?:systeem|administratie|bestand)"
+    r"|w (?:systemie|bazie|panstwa bazie|panstwa systemie)|nos vossos registos"
+    r"|no (?:vosso|seu) sistema|i (?:ert|erat) (?:register|system)"
+)
+_SYSTEM = _Terms(
+    r"(?:the|your|a) (?:\w+ )?system|the computer|a program|das system|ein programm|vom system"
+    r"|(?:le|votre) systeme|(?:el|su|vuestro) sistema|(?:il|vostro) sistema|het systeem"
+    r"|(?:o|vosso) sistema|systemet|system|automat"
+)
+_OUTCOME = _Terms(
+    r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
+    r"|annulee?s?|bloquee?s?|suspendue?|decision|decide|anulad[oa]|bloquead[oa]|suspendid[oa]"
+    r"|decidid[oa]|annullat[oa]|bloccat[oa]|sospes[oa]|decisione|deciso|decidere|geblokkeerd"
+    r"|geannuleerd|opgeschort|beslissing|besluit|beslist|zablokowan\w*|anulowan\w*|zawieszon\w*"
+    r"|decyzj\w*|zdecydowa\w*|cancelad[oa]|suspens[oa]|decisao|decidiu|sparrad|avstangd"
+    r"|annullerad|beslut\w*"
+)
+_HUMAN = _Terms(
+    r"human|(?:a|one|real) person|member of staff|someone|employee|mensch\w*|mitarbeiter\w*"
+    r"|personne|humain\w*|conseiller|persona|humano|empleado|umano|operatore|mens|medewerker"
+    r"|czlowiek\w*|pracownik\w*|pessoa|funcionario|manniska|handlaggare"
+)
+_REVIEW = _Terms(
+    r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
+    r"|anschau\w*|ansieht|ansehen|reexamin\w*|revis\w*|riesamin\w*|verific\w*|valut\w*"
+    r"|beoordeel\w*|bekijk\w*|herzie\w*|sprawdz\w*|sprawdzil\w*|rozpatrz\w*|ocen\w*|analis\w*"
+    r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*"
+)
+_PROFILE = _Terms(
+    r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
+    r"|recommendations|perfil\w*|profilo|profilazione|profiel|profilering|profilowani\w*"
+    r"|personaliz\w*|personnalis\w*|personalisier\w*|empfehlungen|recomendaciones"
+    r"|raccomandazioni|aanbevelingen|rekomendacj\w*|recomendacoes|rekommendationer"
+)
+_NOT_WANT = _Terms(
+    r"(?:don't|do not|dont) want|stop|ich (?:will|mochte) nicht|(?:will|mochte) nicht"
+    r"|horen sie auf|je ne veux pas|je ne souhaite pas|arretez|cessez|no quiero|no deseo"
+    r"|dejen de|non voglio|non desidero|smettete|ik wil niet|stop met|nie chce|przestan\w*"
+    r"|nao quero|parem|jag vill inte|sluta"
+)
+_NOT_DELETE = _Terms(
+    r"(?:don't|do not|dont) (?:delete|erase|remove)|not to (?:delete|erase)|nicht (?:zu )?losch\w*"
+    r"|nichts (?:zu )?losch\w*|keine daten losch\w*|n'effacez|ne (?:les )?supprimez pas"
+    r"|ne rien (?:effacer|supprimer)"
+    r"|no (?:los |las )?(?:borren|eliminen|borreis)|non (?:li |le )?(?:cancellate|eliminate)"
+    r"|niet (?:te )?verwijderen|verwijder (?:ze |het |niets )?niet|nie usuwal\w*|nie usuwac"
+    r"|nao (?:os |as )?(?:apaguem|eliminem)|radera inte|ta inte bort"
+)
+_NOT_USE = _Terms(
+    r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold"
+    r"|freeze|nicht (?:mehr )?(?:nutzen|verwenden|verarbeiten)|ne plus (?:les )?utiliser"
+    r"|n'utilisez|ne (?:les )?utilisez|geler|no (?:los |las )?(?:utilicen|usen|useis)"
+    r"|non (?:li |le )?(?:utilizzate|usate)|sospend\w*|niet (?:meer )?(?:gebruiken|gebruikt)"
+    r"|nie wykorzystywal\w*|nie wykorzystywac|nao (?:os |as )?(?:usem|utilizem)|anvand inte"
+    r"|inte anvanda|inte anvands"
+)
+_SEND = _Terms(
+    r"send\w*|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
+    r"|ubermittel\w*|envoy\w*|transmet\w*|envi\w*|mand\w*|transfer\w*|invia\w*|mandat\w*"
+    r"|trasfer\w*|stuur\w*|versturen|overdra\w*|wysl\w*|przeslac|przekaz\w*|skicka\w*"
+    r"|overfor\w*"
+)
+_HOW_TO = _Terms(
+    r"is there (?:a|an) (?:button|option|way|setting|feature|link)|how (?:do|can) i"
+    r"|wo finde ich|wie kann ich|gibt es (?:einen|eine) (?:knopf|button|funktion|moglichkeit)"
+    r"|comment (?:puis-je|faire pour)|como puedo|hay (?:un|una) (?:boton|opcion)|come posso"
+    r"|c'e un (?:pulsante|tasto)|hoe kan ik|is er een (?:knop|optie)|jak moge|como posso"
+    r"|hur kan jag|finns det en (?:knapp|funktion)"
 )
 _AUTOMATIC = _Terms(
     r"automatic\w*|automated|algorithm\w*|a computer|automatisch\w*|automatisiert\w*"
@@ -175,20 +254,74 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
     hits: list[Hit] = []
     wrong = _wrong_field(whole)
     if wrong is not None and _CORRECT.search(whole):
-        hits.append(Hit("rectification", wrong, "combo", False))
-    refused = _automatic_refusal(whole)
-    if refused is not None and _LOOK_AGAIN.search(whole):
-        hits.append(Hit("automated_decision", refused, "combo", False))
-    elif (manual := _MANUAL_REVIEW.search(whole)) and _REFUSED.search(whole):
-        hits.append(Hit("automated_decision", manual[0], "combo", False))
-    if _FORMAT.search(whole):
-        for sentence in _SENTENCE.finditer(whole.text):
-            format_ = _FORMAT.search_in(sentence[0])
-            own = _OWN_DATA.search(sentence[0])
-            if format_ and own:
-                hits.append(Hit("portability", f"{own[0]} … {format_[0]}", "combo", False))
-                break
+        hits.append(Hit("rectification", wrong, COMBINED, False))
+    elif (records := _correct_in_records(whole)) is not None and _FIELD.search(whole):
+        hits.append(Hit("rectification", records, COMBINED, False))
+    automated = _automated_decision(whole)
+    if automated is not None:
+        hits.append(Hit("automated_decision", automated, COMBINED, False))
+    for right, found in (("objection", _no_profile(whole)), ("restriction", _keep_unused(whole))):
+        if found is not None:
+            hits.append(Hit(right, found, COMBINED, False))
+    portable = _portability(whole)
+    if portable is not None:
+        hits.append(Hit("portability", portable, COMBINED, False))
     return hits
+
+
+def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re.Match[str]]]]:
+    """The sentences of the text that hold a term of every part, with those terms."""
+    if not all(part.search(text) for part in parts):
+        return
+    for sentence in _SENTENCE.finditer(text.text):
+        found = [part.search_in(sentence[0]) for part in parts]
+        if all(found):
+            yield sentence[0].strip(), [match for match in found if match]
+
+
+def _correct_in_records(text: Folded) -> str | None:
+    """An ask to correct something "in your records", not in talk of an order."""
+    for sentence, _found in _sentences_with(text, _CORRECT, _RECORDS):
+        if not _ORDER.search_in(sentence):
+            return sentence[:60]
+    return None
+
+
+def _automated_decision(text: Folded) -> str | None:
+    """A refusal said to be automatic and a person asked to look again (three ways)."""
+    refused = _automatic_refusal(text)
+    if refused is not None and _LOOK_AGAIN.search(text):
+        return refused
+    if (manual := _MANUAL_REVIEW.search(text)) and _REFUSED.search(text):
+        return manual[0]
+    if _SYSTEM.search(text) and (_OUTCOME.search(text) or _REFUSED.search(text)):
+        for _sentence, found in _sentences_with(text, _HUMAN, _REVIEW):
+            return " … ".join(match[0] for match in found)
+    return None
+
+
+def _no_profile(text: Folded) -> str | None:
+    """Not wanting a profile or recommendations built from them."""
+    for sentence, _found in _sentences_with(text, _PROFILE, _NOT_WANT):
+        return sentence[:60]
+    return None
+
+
+def _keep_unused(text: Folded) -> str | None:
+    """Keep it, but do not use it: "don't delete" and "don't use" in one message."""
+    keep, unused = _NOT_DELETE.search(text), _NOT_USE.search(text)
+    return f"{keep[0]} … {unused[0]}" if keep and unused else None
+
+
+def _portability(text: Folded) -> str | None:
+    """A file format with the person's data, or with an ask to send it; not a how-to question."""
+    for sentence, found in _sentences_with(text, _FORMAT):
+        if _HOW_TO.search_in(sentence):
+            continue
+        asked = _OWN_DATA.search(sentence) or _SEND.search_in(sentence)
+        if asked is not None:
+            return f"{asked[0]} … {found[0][0]}"
+    return None
 
 
 def _wrong_field(text: Folded) -> str | None:

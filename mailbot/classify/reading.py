@@ -5,8 +5,8 @@ The rules that are not plain phrase matches live here:
   counts only without one; a question about the legal basis or consent always counts.
 - a withdrawn consent counts as an objection only when nothing stronger is asked.
 - an objection to direct marketing stops marketing on every channel unless one is named.
-- a citation of Art. 22 (automated decisions) counts only without an access request, which
-  lists Art. 22 among the information it wants.
+- a citation of Art. 22 (automated decisions), or an automated decision told in ordinary
+  words, counts only without an access request, which asks about automated decisions too.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mailbot.classify.citations import Citation
+from mailbot.classify.combos import COMBINED
 from mailbot.classify.labels import CHANNELS, RIGHTS
 from mailbot.classify.rights import Hit
 from mailbot.classify.text import fold_pattern
@@ -101,6 +102,9 @@ def read(hits: list[Hit], citations: list[Citation]) -> Reading:
     _read_citations(reading, [citation for citation in citations if citation not in article_22])
     if "access" not in reading.rights:
         _read_citations(reading, article_22)
+        for hit in hits:
+            if hit.cue == "automated_decision" and hit.language == COMBINED:
+                reading.add(hit.cue, hit.evidence())
     _read_channels(reading, hits)
     _read_leftovers(reading, hits)
     return reading
@@ -109,6 +113,8 @@ def read(hits: list[Hit], citations: list[Citation]) -> Reading:
 def _read_rights(reading: Reading, hits: Iterable[Hit]) -> None:
     """Rights asked in words; a direct-marketing objection is an objection too."""
     for hit in hits:
+        if hit.cue == "automated_decision" and hit.language == COMBINED:
+            continue  # read beside the citations of Art. 22
         if hit.cue in RIGHTS and hit.cue != "information":
             reading.add(hit.cue, hit.evidence())
             reading.formal = reading.formal or hit.in_subject

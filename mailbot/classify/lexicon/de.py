@@ -24,7 +24,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bwelche {_DATA} (?:sie |ihr )?(?:\w+ ){{0,3}}(?:uber mich|von mir|zu meiner person)\b",
         r"\bzugang zu (?:meinen|den) (?:personenbezogenen )?daten\b",
         r"\brecht auf auskunft\b",
-        r"\bwas (?:sie|ihr) (?:alles )?(?:uber mich|von mir) (?:gespeichert|wissen|habt|haben)",
+        r"\bwas (?:sie|ihr) (?:\w+ ){0,3}(?:uber mich|von mir) (?:gespeichert|wissen|habt|haben)",
+        r"\bkopie (?:davon|dieser daten|der (?:gespeicherten )?daten)\b",
     ),
     "rectification": (
         r"\bberichtig(?:ung|en|t|e)\b",

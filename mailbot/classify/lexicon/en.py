@@ -121,6 +121,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:freeze|suspend|pause|block) (?:the )?(?:processing|use) of my (?:personal )?data\b",
         r"\b(?:freeze|suspend|pause|halt|block) (?:any |all )?(?:use|processing|usage) of my\b",
         r"\b(?:don't|do not|dont) want (?:it|them|my data|my information) used for anything\b",
+        r"\b(?:put|place|keep) (?:it|them|my (?:\w+ )?(?:data|information|details|account)) on "
+        r"hold\b",
         r"\bkeep (?:it|them|my (?:\w+ )?(?:data|information|account)) (?:\w+ )?(?:stored|parked"
         r"|on file)\b",
         r"\b(?:stop|cease) (?:\w+ )?processing (?:of )?my (?:personal )?data (?:until|while|"
@@ -258,8 +260,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bsource of (?:my|the) (?:personal )?(?:data|information|details|e-?mail address)\b",
         rf"\bwhat (?:personal |private )?{_DATA} {_YOU} (?:\w+ ){{0,2}}{_HOLD} (?:on|about) "
         r"(?:customers|people|users|clients|members|shoppers)(?: like me)?\b",
-        rf"\bwhat {_YOU} (?:\w+ )?(?:use|used|using) (?:it|them|mine|my (?:\w+ )?(?:data|"
-        r"information|details)) for\b",
+        rf"\bwhat (?:do |does |did )?{_YOU} (?:\w+ )?(?:use|used|using) (?:it|them|mine|my "
+        r"(?:\w+ ){0,2}\w+) for\b",
         rf"\bhow long (?:do |does |will |would )?{_YOU} (?:\w+ )?(?:keep|store|retain|hold"
         rf"|hang on to)\w* (?:\S+ ){{0,2}}"
         r"(?:details|data|information|records)\b",

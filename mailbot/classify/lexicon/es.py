@@ -52,12 +52,14 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bbaja (?:de|del) (?:la )?(?:lista|boletin|newsletter)\b",
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:correos|e-?mails|emails|boletines|"
         r"newsletters?)",
-        r"\bcancelar (?:la |mi )?suscripcion\b",
+        r"\bcancelar (?:la |mi )?suscripcion (?:a |al |del |de )?(?:la |los )?(?:\w+ )?"
+        r"(?:newsletter|boletin|correos|e-?mails|lista)",
     ),
     "optout_phone": (
         r"\b(?:dejen|deje|dejad) de llamar(?:me)?\b",
         r"\bno me (?:llamen|vuelvan a llamar)\b",
         r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?llamadas\b",
+        r"\bno (?:quiero|deseo) recibir (?:mas )?(?:sms|mensajes)\b",
     ),
     "optout_all": (
         r"\b(?:dejen|deje|dejad) de (?:contactarme|molestarme|enviarme publicidad)\b",

@@ -83,6 +83,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bda dove avete (?:preso|ottenuto) i miei\b",
         r"\bcome avete ottenuto i miei\b",
+        r"\bcome avete (?:avuto|ottenuto|preso|trovato) (?:il mio|la mia|i miei|le mie)\b",
+        r"\bchi ve (?:l'ha|li ha|le ha) (?:fornit|dat|passat|ceduto)\w*",
         r"\ba quali (?:soggetti )?terzi\b|\bper quanto tempo (?:li |le )?conservate\b",
     ),
     "legal_basis": (

@@ -12,7 +12,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brecht (?:op|van) inzage\b",
         r"\bverzoek (?:\w+ ){0,2}om (?:toegang|inzage)\b",
         rf"\btoegang (?:tot|van) (?:mijn|de|alle) (?:persoonlijke )?{_DATA}\b",
-        rf"\bkopie van (?:alle|mijn|de) (?:\w+ )?{_DATA}",
+        rf"\bkopie van (?:\w+ ){{0,3}}{_DATA}",
+        r"\bwelke gegevens (?:jullie|u) (?:\w+ )?van (?:mij|haar|hem) (?:\w+ )?(?:hebben|heeft"
+        r"|bewaren|bewaart)\b",
         rf"\bwelke (?:persoonlijke )?{_DATA} (?:\w+ ){{0,4}}(?:van mij|over mij)\b",
     ),
     "rectification": (
@@ -42,7 +44,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
     "objection": (
-        r"\bmaak (?:ik )?(?:hierbij )?bezwaar\b",
+        r"\bmaak (?:ik )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b",
         r"\bbezwaar tegen (?:de|het) (?:\w+ )?(?:verwerk|gebruik)\w*",
         r"\bik teken bezwaar aan\b",
         r"\brecht (?:van|op) bezwaar\b",

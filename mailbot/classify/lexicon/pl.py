@@ -22,6 +22,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\busun\w* (?:\w+ )?(?:moje|wszystkie) (?:\w+ )?dane\b",
         r"\bprawo do bycia zapomnianym\b",
         r"\busun\w* (?:moje )?konto\b",
+        r"\busuni\w* (?:\w+ ){0,5}(?:moich|mojego|moje) (?:\w+ )?(?:danych|konta|dane|konto)\b",
     ),
     "restriction": (r"\bograniczeni\w* przetwarzania\b", r"\bogranicz\w* przetwarzani\w*\b"),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),

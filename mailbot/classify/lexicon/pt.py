@@ -11,6 +11,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bpedido de acesso\b",
         rf"\bacesso (?:aos?|a todos os) (?:meus )?{_DATA}\b",
         rf"\bcopia (?:dos|de todos os) (?:meus )?{_DATA}\b",
+        r"\bcopia de (?:\w+ ){0,2}(?:informac\w*|dados)\b",
+        r"\b(?:informac\w*|dados) que (?:\w+ ){0,2}(?:sobre mim|a meu respeito)\b",
         rf"\bquais (?:os )?{_DATA} (?:pessoais )?(?:\w+ ){{0,3}}(?:sobre mim|a meu respeito)\b",
     ),
     "rectification": (
@@ -41,7 +43,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
     "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
     "optout_email": (
-        r"\bcancelar (?:a )?(?:minha )?(?:inscricao|subscricao|assinatura)\b",
+        r"\bcancelar (?:a )?(?:minha )?(?:inscricao|subscricao|assinatura) (?:da |de |do |dos )?"
+        r"(?:\w+ )?(?:newsletter|e-?mails|emails|lista|comunicac)",
         r"\bdescadastr\w+\b",
         r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?(?:e-?mails|emails|newsletters?|"
         r"mensagens)\b",
