@@ -1019,6 +1019,104 @@ ORDINARY_WORDS = {
         subject="Gegevens",
         language="nl",
     ),
+    "access-copy-of-footage": Case(
+        "Could you send me a copy of the camera footage from Tuesday evening that shows me at "
+        "reception?",
+        R,
+        ("access",),
+    ),
+    "access-recordings-of-my-calls": Case(
+        "I want the recordings of my phone calls with your agents last month.", R, ("access",)
+    ),
+    "de-access-copy-of-recordings": Case(
+        "Guten Tag, ich bitte um eine Kopie der Aufnahmen von mir aus Ihrem Studio. Danke",
+        R,
+        ("access",),
+        subject="Aufnahmen",
+        language="de",
+    ),
+    "information-no-copy-needed": Case(
+        "I don't need a copy of anything. I'd like to know what you use my data for.",
+        R,
+        ("information",),
+    ),
+    "erasure-brand-account": Case("Please delete my Streamly account.", R, ("erasure",)),
+    "erasure-photos-of-child": Case(
+        "Please delete all the photos of my son from your website and your files.",
+        R,
+        ("erasure",),
+    ),
+    "de-erasure-informal": Case(
+        "Hi, bitte löscht mein Profil mit allen Fotos. Danke", R, ("erasure",), subject="Profil"
+    ),
+    "automated-cancelled-by-system": Case(
+        "Your system cancelled my booking automatically. I'd like an actual person to look at "
+        "it again.",
+        R,
+        ("automated_decision",),
+    ),
+    "objection-switch-off-personalised": Case(
+        "Please switch off the personalised recommendations on my account.", R, ("objection",)
+    ),
+    "nl-restriction-keep-not-use": Case(
+        "Beste, ik verzoek jullie die gegevens niet te gebruiken tot de klacht is afgehandeld. "
+        "Bewaren mag.",
+        R,
+        ("restriction",),
+        subject="Klacht",
+        language="nl",
+    ),
+    "it-rectification-errore-scheda": Case(
+        "Buongiorno, c'è un errore nella mia scheda cliente: vi chiedo di correggerla. Grazie",
+        R,
+        ("rectification",),
+        subject="Scheda",
+        language="it",
+    ),
+    "es-rectification-income": Case(
+        "Hola, en mi expediente figura un ingreso de 18.000 €, cuando en realidad son 38.000 €. "
+        "Os pido que lo corrijáis.",
+        R,
+        ("rectification",),
+        subject="Expediente",
+        language="es",
+    ),
+    "pl-information-purpose-and-retention": Case(
+        "Dzień dobry, w jakim celu przetwarzacie moje dane i jak długo je przechowujecie?",
+        R,
+        ("information",),
+        subject="Dane",
+        language="pl",
+    ),
+    "pt-information-how-long-recordings": Case(
+        "Olá, quanto tempo guardam as gravações das câmaras e quem tem acesso a elas?",
+        R,
+        ("information",),
+        subject="Câmaras",
+        language="pt",
+    ),
+    "pl-optout-stop-sms": Case(
+        "Dzień dobry, proszę o zaprzestanie wysyłania mi SMS-ów z ofertami.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="SMS",
+        language="pl",
+    ),
+    "it-optout-no-more-newsletter": Case(
+        "Buongiorno, per favore non inviatemi più la newsletter. Grazie",
+        "opt_out",
+        opt_out=("email",),
+        subject="Newsletter",
+        language="it",
+    ),
+    "fr-optout-no-more-sms-offers": Case(
+        "Bonjour, je ne souhaite plus recevoir vos offres par SMS. Merci",
+        "opt_out",
+        opt_out=("phone",),
+        subject="Offres",
+        language="fr",
+    ),
+    "copy-of-invoice-is-ordinary": Case("Please send me a copy of my invoice for March.", "other"),
     "csv-button-question-is-ordinary": Case(
         "Is there a button to download my orders as CSV for my accountant?", "other"
     ),

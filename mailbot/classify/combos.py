@@ -14,6 +14,9 @@ accents), and where they must stand:
   person to look again or a challenge of the decision; or a refusal and a manual review asked;
   or a system or program, an outcome (refused, blocked, cancelled, a decision) and a sentence
   asking a person to look at it again;
+- access: a copy asked for, of recordings, notes, messages, data or everything (not of an
+  invoice, a contract or another document of business), in one sentence; or recordings or
+  footage of the person asked for;
 - objection: not wanting a profile, picture or recommendations built from them, in a sentence;
 - restriction: "do not delete it" and "do not use it" in one message;
 - portability: a file format (CSV, JSON, XML) and the person's data or account in one sentence,
@@ -72,65 +75,66 @@ _WRONG = _Terms(
     r"|fehlerhaft\w*|unrichtig\w*|faux|fausse|erreur|errone\w*|inexact\w*|equivocad\w*"
     r"|mal escrit\w*|incorrect\w*|errat\w*|sbagliat\w*|inesatt\w*|verkeerd\w*|onjuist\w*"
     r"|klopt niet|bledn\w*|bledem|niepoprawn\w*|nieprawidlow\w*|errad\w*|incorret\w*|fel"
-    r"|felaktig\w*|felstava\w*|felskriv\w*|instead of|rather than|richtig ist|statt|anstatt"
-    r"|au lieu de|en realite|en lugar de|en vez de|la correcta es|aparece mal|esta mal"
-    r"|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de|o correto"
-    r"|istallet for"
+    r"|felaktig\w*|felstava\w*|felskriv\w*|instead of|rather than|richtig ist|statt|anstatt|errore"
+    r"|errori|fehler|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es"
+    r"|aparece mal|esta mal|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de"
+    r"|o correto|istallet for"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
     r"|(?:home |postal )?address|house number|post ?code|zip code|phone number|mobile number"
     r"|(?:nach|vor|familien)?namen?s?|geburtsdatum|geburtstag|anschrift|adresse|hausnummer"
-    r"|postleitzahl|telefonnummer|nom|prenom|nom de famille|date de naissance|apellidos?"
-    r"|nombre|fecha de nacimiento|direccion|dni|cognome|nome|data di nascita|indirizzo"
-    r"|codice fiscale|achternaam|voornaam|naam|geboortedatum|adres|huisnummer|nazwisk\w*|imie"
-    r"|imienia|data urodzenia|adres\w*|pesel|apelido|data de nascimento|morada|endereco|nif"
-    r"|efternamn\w*|fornamn\w*|namn\w*|fodelsedatum|adress\w*|personnummer",
+    r"|postleitzahl|telefonnummer|nom|prenom|nom de famille|date de naissance|apellidos?|nombre"
+    r"|fecha de nacimiento|direccion|dni|cognome|nome|data di nascita|indirizzo|codice fiscale"
+    r"|achternaam|voornaam|naam|geboortedatum|adres|huisnummer|nazwisk\w*|imie|imienia"
+    r"|data urodzenia|adres\w*|pesel|apelido|data de nascimento|morada|endereco|nif|efternamn\w*"
+    r"|fornamn\w*|namn\w*|fodelsedatum|adress\w*|personnummer|claims? (?:record|history)"
+    r"|credit (?:record|file|history)|income|einkommen|revenus?|ingresos?|reddito|inkomen"
+    r"|dochod\w*|rendimentos?|inkomst\w*|scheda|expediente|dossier",
     whole_words=True,
 )
 _CORRECT = _Terms(
-    r"correct\w*|updat\w*|amend\w*|fix\w*|chang\w*|rectif\w*|should be|should read"
-    r"|korrigier\w*|berichtig\w*|andern|anderung\w*|geandert|aktualisier\w*|richtig ist"
-    r"|lautet richtig|corrig\w*|modifi\w*|devrait etre|correg\w*|actualiz\w*|actualic\w*"
-    r"|cambi\w*|deberia ser|corrij\w*|corregg\w*|rettific\w*|aggiorn\w*|dovrebbe essere"
-    r"|corrett\w*|aanpass\w*|wijzig\w*|verbeter\w*|moet zijn|popraw\w*|zmien\w*|aktualiz\w*"
-    r"|powinno byc|alter\w*|atualiz\w*|deveria ser|ratta\w*"
-    r"|andra (?:det|den|dem|mitt|min|mina|uppgift\w*|namn\w*|adress\w*)|uppdater\w*|ska vara"
-    r"|korriger\w*"
+    r"correct\w*|updat\w*|amend\w*|fix\w*|chang\w*|rectif\w*|should be|should read|korrigier\w*"
+    r"|berichtig\w*|andern|anderung\w*|geandert|aktualisier\w*|richtig ist|lautet richtig"
+    r"|corrig\w*|modifi\w*|devrait etre|correg\w*|actualiz\w*|actualic\w*|cambi\w*|deberia ser"
+    r"|corrij\w*|corregg\w*|rettific\w*|aggiorn\w*|dovrebbe essere|corrett\w*|aanpass\w*|wijzig\w*"
+    r"|verbeter\w*|moet zijn|popraw\w*|zmien\w*|aktualiz\w*|powinno byc|alter\w*|atualiz\w*"
+    r"|deveria ser|ratta\w*|andra (?:det|den|dem|mitt|min|mina|uppgift\w*|namn\w*|adress\w*)"
+    r"|uppdater\w*|ska vara|korriger\w*"
 )
 _ORDER = _Terms(
-    r"orders?|deliver\w*|parcel|package|shipment|shipping|courier|basket|checkout"
-    r"|bestellung\w*|lieferung\w*|paket\w*|sendung\w*|commande\w*|livraison\w*|colis|pedidos?"
-    r"|envio\w*|paquete\w*|ordine|ordini|consegna\w*|spedizion\w*|pacco|bestelling\w*"
-    r"|levering\w*|pakket\w*|zamowien\w*|dostaw\w*|paczk\w*|przesylk\w*|encomenda\w*"
-    r"|entrega\w*|pacote\w*|bestallning\w*|leverans\w*|forsandelse\w*",
+    r"orders?|deliver\w*|parcel|package|shipment|shipping|courier|basket|checkout|bestellung\w*"
+    r"|lieferung\w*|paket\w*|sendung\w*|commande\w*|livraison\w*|colis|pedidos?|envio\w*"
+    r"|paquete\w*|ordine|ordini|consegna\w*|spedizion\w*|pacco|bestelling\w*|levering\w*|pakket\w*"
+    r"|zamowien\w*|dostaw\w*|paczk\w*|przesylk\w*|encomenda\w*|entrega\w*|pacote\w*|bestallning\w*"
+    r"|leverans\w*|forsandelse\w*",
     whole_words=True,
 )
 _RECORDS = _Terms(
-    r"in your (?:records|system|database|files)"
-    r"|in ihren unterlagen|in ihrem system|in ihrer datenbank|dans vos (?:fichiers|dossiers)"
-    r"|dans votre (?:systeme|fichier|base)|en (?:sus|vuestros) registros|en (?:su|vuestro) sistema"
-    r"|nei vostri archivi|nel vostro sistema|in (?:jullie|uw) (?:systeem|administratie|bestand)"
+    r"in your (?:records|system|database|files)|in ihren unterlagen|in ihrem system"
+    r"|in ihrer datenbank|dans vos (?:fichiers|dossiers)|dans votre (?:systeme|fichier|base)"
+    r"|en (?:sus|vuestros) registros|en (?:su|vuestro) sistema|nei vostri archivi"
+    r"|nel vostro sistema|in (?:jullie|uw) (?:systeem|administratie|bestand)"
     r"|w (?:systemie|bazie|panstwa bazie|panstwa systemie)|nos vossos registos"
     r"|no (?:vosso|seu) sistema|i (?:ert|erat) (?:register|system)"
 )
 _SYSTEM = _Terms(
-    r"(?:the|your|a) (?:\w+ )?system|the computer|a program|das system|ein programm|vom system"
-    r"|(?:le|votre) systeme|(?:el|su|vuestro) sistema|(?:il|vostro) sistema|het systeem"
-    r"|(?:o|vosso) sistema|systemet|system|automat"
+    r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
+    r"|ein programm|vom system|(?:le|votre) systeme|(?:el|su|vuestro) sistema"
+    r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
     r"|annulee?s?|bloquee?s?|suspendue?|decision|decide|anulad[oa]|bloquead[oa]|suspendid[oa]"
     r"|decidid[oa]|annullat[oa]|bloccat[oa]|sospes[oa]|decisione|deciso|decidere|geblokkeerd"
     r"|geannuleerd|opgeschort|beslissing|besluit|beslist|zablokowan\w*|anulowan\w*|zawieszon\w*"
-    r"|decyzj\w*|zdecydowa\w*|cancelad[oa]|suspens[oa]|decisao|decidiu|sparrad|avstangd"
-    r"|annullerad|beslut\w*"
+    r"|decyzj\w*|zdecydowa\w*|cancelad[oa]|suspens[oa]|decisao|decidiu|sparrad|avstangd|annullerad"
+    r"|beslut\w*"
 )
 _HUMAN = _Terms(
-    r"human|(?:a|one|real) person|member of staff|someone|employee|mensch\w*|mitarbeiter\w*"
-    r"|personne|humain\w*|conseiller|persona|humano|empleado|umano|operatore|mens|medewerker"
-    r"|czlowiek\w*|pracownik\w*|pessoa|funcionario|manniska|handlaggare"
+    r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
+    r"|mensch\w*|mitarbeiter\w*|personne|humain\w*|conseiller|persona|humano|empleado|umano"
+    r"|operatore|mens|medewerker|czlowiek\w*|pracownik\w*|pessoa|funcionario|manniska|handlaggare"
 )
 _REVIEW = _Terms(
     r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
@@ -141,50 +145,106 @@ _REVIEW = _Terms(
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
     r"|recommendations|perfil\w*|profilo|profilazione|profiel|profilering|profilowani\w*"
-    r"|personaliz\w*|personnalis\w*|personalisier\w*|empfehlungen|recomendaciones"
-    r"|raccomandazioni|aanbevelingen|rekomendacj\w*|recomendacoes|rekommendationer"
+    r"|personaliz\w*|personnalis\w*|personalisier\w*|empfehlungen|recomendaciones|raccomandazioni"
+    r"|aanbevelingen|rekomendacj\w*|recomendacoes|rekommendationer"
 )
 _NOT_WANT = _Terms(
-    r"(?:don't|do not|dont) want|stop|ich (?:will|mochte) nicht|(?:will|mochte) nicht"
-    r"|horen sie auf|je ne veux pas|je ne souhaite pas|arretez|cessez|no quiero|no deseo"
-    r"|dejen de|non voglio|non desidero|smettete|ik wil niet|stop met|nie chce|przestan\w*"
-    r"|nao quero|parem|jag vill inte|sluta"
+    r"(?:don't|do not|dont) (?:want|agree|consent)|switch off|turn off|disable|abschalten"
+    r"|deaktivier\w*|desactiv\w*|disattiv\w*|uitzetten|wylacz\w*|desativ\w*|stang av|stop"
+    r"|ich (?:will|mochte) nicht|(?:will|mochte) nicht|horen sie auf|je ne veux pas"
+    r"|je ne souhaite pas|arretez|cessez|no quiero|no deseo|dejen de|non voglio|non desidero"
+    r"|smettete|ik wil niet|stop met|nie chce|przestan\w*|nao quero|parem|jag vill inte|sluta"
 )
+# "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
     r"(?:don't|do not|dont) (?:delete|erase|remove)|not to (?:delete|erase)|nicht (?:zu )?losch\w*"
     r"|nichts (?:zu )?losch\w*|keine daten losch\w*|n'effacez|ne (?:les )?supprimez pas"
-    r"|ne rien (?:effacer|supprimer)"
-    r"|no (?:los |las )?(?:borren|eliminen|borreis)|non (?:li |le )?(?:cancellate|eliminate)"
-    r"|niet (?:te )?verwijderen|verwijder (?:ze |het |niets )?niet|nie usuwal\w*|nie usuwac"
-    r"|nao (?:os |as )?(?:apaguem|eliminem)|radera inte|ta inte bort"
+    r"|ne rien (?:effacer|supprimer)|no (?:los |las )?(?:borren|eliminen|borreis)"
+    r"|non (?:li |le )?(?:cancellate|eliminate)|niet (?:te )?verwijderen"
+    r"|verwijder (?:ze |het |niets )?niet|nie usuwal\w*|nie usuwac"
+    r"|nao (?:os |as )?(?:apaguem|eliminem)|radera inte|ta inte bort|bewaren mag|mag bewaard"
+    r"|aufbewahren (?:ist|darf)|conservez-les|conservateli|guardadlos|podeis guardar|podem guardar"
+    r"|mozecie (?:je )?przechowywac|fa spara|ni far spara"
 )
 _NOT_USE = _Terms(
-    r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold"
-    r"|freeze|nicht (?:mehr )?(?:nutzen|verwenden|verarbeiten)|ne plus (?:les )?utiliser"
-    r"|n'utilisez|ne (?:les )?utilisez|geler|no (?:los |las )?(?:utilicen|usen|useis)"
+    r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
+    r"|nicht (?:mehr )?(?:nutzen|verwenden|verarbeiten)|ne plus (?:les )?utiliser|n'utilisez"
+    r"|ne (?:les )?utilisez|geler|no (?:los |las )?(?:utilicen|usen|useis)"
     r"|non (?:li |le )?(?:utilizzate|usate)|sospend\w*|niet (?:meer )?(?:gebruiken|gebruikt)"
     r"|nie wykorzystywal\w*|nie wykorzystywac|nao (?:os |as )?(?:usem|utilizem)|anvand inte"
-    r"|inte anvanda|inte anvands"
+    r"|inte anvanda|inte anvands|niet te gebruiken|gebruiken niet|no (?:lo |los )?(?:useis|usen)"
 )
 _SEND = _Terms(
     r"send\w*|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
     r"|ubermittel\w*|envoy\w*|transmet\w*|envi\w*|mand\w*|transfer\w*|invia\w*|mandat\w*"
-    r"|trasfer\w*|stuur\w*|versturen|overdra\w*|wysl\w*|przeslac|przekaz\w*|skicka\w*"
-    r"|overfor\w*"
+    r"|trasfer\w*|stuur\w*|versturen|sturen|opsturen|toesturen|otrzyma\w*|przenie\w*|overdra\w*"
+    r"|wysl\w*|przeslac|przekaz\w*|skicka\w*|overfor\w*"
+)
+_COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
+_ASK_FOR = _Terms(
+    r"send me|give me|i want|i would like|i'd like|(?:can|could|may) i (?:have|get|see)"
+    r"|(?:can|could) you (?:send|provide|give|email)|please (?:send|provide|give|email)"
+    r"|i (?:am )?request\w*|bitte um|ich mochte|ich hatte gern|ich bitte"
+    r"|(?:senden|schicken) sie mir|je vous demande|je souhaite|je voudrais|envoyez-moi|m'envoyer"
+    r"|pido|solicito|quiero|quisiera|necesito|envienme|enviadme|vi chiedo|chiedo|vorrei|inviatemi"
+    r"|mandatemi|graag|ik wil|ik verzoek|kunnen jullie|stuur me|prosze o|chcial\w*|chce|gostaria"
+    r"|quero|preciso|peco|enviem|jag vill|kan ni skicka|skicka mig|begar"
+)
+_ACCESS_OBJECT = _Terms(
+    r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
+    r"|pictures?|readings|history|data|information|everything|records?|file|aufnahme\w*|notiz\w*"
+    r"|nachrichten|daten|informationen|alles|enregistrements?|commentaires|donnees|informations"
+    r"|tout|grabacion\w*|notas|mensajes|datos|informacion|todo|registros?|registrazion\w*"
+    r"|filmat\w*|messaggi|dati|informazioni|tutto|opname\w*|beelden|notities|berichten|gegevens"
+    r"|informatie|nagran\w*|notatk\w*|wiadomosci|danych|dane|informacj\w*|wszystk\w*|gravac\w*"
+    r"|imagens|mensagens|dados|informac\w*|tudo|inspelning\w*|anteckning\w*|meddelanden|uppgifter"
+    r"|allt|matarstallning\w*",
+    whole_words=True,
+)
+_RECORDING = _Terms(
+    r"footage|cctv|recordings?|aufnahme\w*|videoaufnahme\w*|enregistrements?|grabacion\w*"
+    r"|registrazion\w*|opname\w*|nagran\w*|gravac\w*|inspelning\w*"
+)
+_MINE = _Terms(
+    r"my|me|mine|mein\w*|mich|mir|mes|mon|ma|moi|mis|mi|miei|mie|mijn|mij|moich|moje|mnie|meus"
+    r"|minhas|mina|mitt|mig",
+    whole_words=True,
+)
+_DOCUMENT = _Terms(
+    r"data ?sheets?|spec(?:ification)? sheets?|specifications?|datenblatt|fiche technique"
+    r"|ficha tecnica|scheda tecnica|invoices?|receipts?|bills?|statements?|contracts?"
+    r"|polic(?:y|ies)|certificates?|confirmations?|terms|conditions|brochures?|catalog\w*|manuals?"
+    r"|instructions|price list|tariffs?|guides?|p60|p45|payslips?|tickets?|bookings?|itinerar\w*"
+    r"|rechnung\w*|quittung\w*|beleg\w*|vertrag\w*|police|bescheinigung\w*|bestatigung\w*|agb"
+    r"|factures?|recu|contrats?|attestation\w*|facturas?|recibos?|contratos?|poliza|certificados?"
+    r"|condiciones|fattur\w*|ricevut\w*|contratt\w*|polizza|certificat\w*|condizioni|factu\w*|bon"
+    r"|contract|polis|voorwaarden|faktur\w*|paragon\w*|umow\w*|zaswiadczen\w*|regulamin|fatura\w*"
+    r"|apolice|certidao|termos|kvitto|avtal|villkor",
+    whole_words=True,
+)
+# "I don't need a copy": an information request says so.
+_NO_COPY = _Terms(
+    r"(?:don't|do not|dont) (?:need|want)|no need|not (?:asking|requesting)|nao preciso"
+    r"|no necesito|no quiero|no pido|sin copia|sem copia|je ne demande pas|pas besoin"
+    r"|brauche keine|nicht notig|keine kopie|non ho bisogno|non chiedo|non voglio|niet nodig"
+    r"|hoef geen|nie potrzebuj\w*|nie chce|behover inte|vill inte ha"
+)
+_ERASING = _Terms(
+    r"delet\w*|eras\w*|remov\w*|wip\w*|losch\w*|supprim\w*|effac\w*|borr\w*|elimin\w*|cancell\w*"
+    r"|verwijder\w*|usun\w*|apag\w*|radera\w*"
 )
 _HOW_TO = _Terms(
-    r"is there (?:a|an) (?:button|option|way|setting|feature|link)|how (?:do|can) i"
-    r"|wo finde ich|wie kann ich|gibt es (?:einen|eine) (?:knopf|button|funktion|moglichkeit)"
+    r"is there (?:a|an) (?:button|option|way|setting|feature|link)|how (?:do|can) i|wo finde ich"
+    r"|wie kann ich|gibt es (?:einen|eine) (?:knopf|button|funktion|moglichkeit)"
     r"|comment (?:puis-je|faire pour)|como puedo|hay (?:un|una) (?:boton|opcion)|come posso"
     r"|c'e un (?:pulsante|tasto)|hoe kan ik|is er een (?:knop|optie)|jak moge|como posso"
     r"|hur kan jag|finns det en (?:knapp|funktion)"
 )
 _AUTOMATIC = _Terms(
-    r"automatic\w*|automated|algorithm\w*|a computer|automatisch\w*|automatisiert\w*"
-    r"|ein computer|algorithmus|automatique\w*|automatis\w*|algorithme|automatic[oa]"
-    r"|automaticamente|algoritmo|automatizzat\w*|in automatico|geautomatiseerd\w*|algoritme"
-    r"|automatycznie|automatyczn\w*|algorytm\w*|automatico|automatizad\w*|automatiskt?"
-    r"|algoritm\w*",
+    r"automatic\w*|automated|algorithm\w*|a computer|automatisch\w*|automatisiert\w*|ein computer"
+    r"|algorithmus|automatique\w*|automatis\w*|algorithme|automatic[oa]|automaticamente|algoritmo"
+    r"|automatizzat\w*|in automatico|geautomatiseerd\w*|algoritme|automatycznie|automatyczn\w*"
+    r"|algorytm\w*|automatico|automatizad\w*|automatiskt?|algoritm\w*",
     whole_words=True,
 )
 _REFUSED = _Terms(
@@ -197,10 +257,10 @@ _LOOK_AGAIN = _Terms(
     r"human|a person|real person|member of staff|someone|manual\w*|contest\w*|challeng\w*"
     r"|appeal\w*|disput\w*|reconsider\w*|review\w*|mensch\w*|mitarbeiter\w*|manuell\w*"
     r"|personlich\w*|nicht einverstanden|anfecht\w*|uberpruf\w*|personne|humain\w*|conseiller"
-    r"|reexamin\w*|contester|conteste|persona|humano|empleado|impugn\w*|revis\w*|umano"
-    r"|operatore|riesamin\w*|contesto|mens|medewerker|handmatig\w*|bezwaar|herzie\w*"
-    r"|heroverweg\w*|pracownik\w*|czlowiek\w*|nie zgadzam|rozpatrz\w*|pessoa|funcionario"
-    r"|reaprecia\w*|contest\w*|manniska|handlaggare|granska\w*|ompro\w*|overklag\w*",
+    r"|reexamin\w*|contester|conteste|persona|humano|empleado|impugn\w*|revis\w*|umano|operatore"
+    r"|riesamin\w*|contesto|mens|medewerker|handmatig\w*|bezwaar|herzie\w*|heroverweg\w*"
+    r"|pracownik\w*|czlowiek\w*|nie zgadzam|rozpatrz\w*|pessoa|funcionario|reaprecia\w*|contest\w*"
+    r"|manniska|handlaggare|granska\w*|ompro\w*|overklag\w*",
     whole_words=True,
 )
 _MANUAL_REVIEW = _Terms(
@@ -263,6 +323,9 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
     for right, found in (("objection", _no_profile(whole)), ("restriction", _keep_unused(whole))):
         if found is not None:
             hits.append(Hit(right, found, COMBINED, False))
+    access = _copy_asked(whole)
+    if access is not None:
+        hits.append(Hit("access", access, COMBINED, False))
     portable = _portability(whole)
     if portable is not None:
         hits.append(Hit("portability", portable, COMBINED, False))
@@ -294,7 +357,8 @@ def _automated_decision(text: Folded) -> str | None:
         return refused
     if (manual := _MANUAL_REVIEW.search(text)) and _REFUSED.search(text):
         return manual[0]
-    if _SYSTEM.search(text) and (_OUTCOME.search(text) or _REFUSED.search(text)):
+    system = _SYSTEM.search(text) or _AUTOMATIC.search(text)
+    if system and (_OUTCOME.search(text) or _REFUSED.search(text)):
         for _sentence, found in _sentences_with(text, _HUMAN, _REVIEW):
             return " … ".join(match[0] for match in found)
     return None
@@ -311,6 +375,17 @@ def _keep_unused(text: Folded) -> str | None:
     """Keep it, but do not use it: "don't delete" and "don't use" in one message."""
     keep, unused = _NOT_DELETE.search(text), _NOT_USE.search(text)
     return f"{keep[0]} … {unused[0]}" if keep and unused else None
+
+
+def _copy_asked(text: Folded) -> str | None:
+    """A copy of their recordings, notes, messages or data asked for; or recordings of them."""
+    for sentence, found in _sentences_with(text, _COPY, _ASK_FOR, _ACCESS_OBJECT):
+        if not any(terms.search_in(sentence) for terms in (_DOCUMENT, _ERASING, _NO_COPY)):
+            return " … ".join(match[0] for match in found)
+    for sentence, found in _sentences_with(text, _RECORDING, _ASK_FOR, _MINE):
+        if not _ERASING.search_in(sentence):
+            return " … ".join(match[0] for match in found)
+    return None
 
 
 def _portability(text: Folded) -> str | None:

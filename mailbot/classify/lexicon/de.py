@@ -41,6 +41,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|berichtig|andern|aktualisier)\w*",
     ),
     "erasure": (
+        rf"\b{_LOSCH}t (?:bitte )?(?:mein|meine|meinen) (?:\w+ )?(?:profil|konto|account|daten"
+        r"|fotos|bilder)",
         rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "
         r"(?:\w+ )?(?:\w*(?:daten|angaben|informationen|konto|account|profil)|e-?mail)",
         rf"\b(?:meine|mein|alle|samtliche) (?:\w+ ){{0,2}}(?:daten|angaben|kundenkonto|konto|"
@@ -119,6 +121,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bwoher (?:sie|ihr) (?:\w+ ){0,6}(?:haben|habt|bekommen|erhalten)\b",
         r"\ban wen (?:sie|ihr) (?:\w+ ){0,4}(?:weitergegeben|ubermittelt|verkauft)\b",
         r"\bwie lange (?:sie|ihr) (?:\w+ ){0,3}(?:speichern|aufbewahren|speichert)\b",
+        r"\bzu welchen zwecken\b|\ban wen (?:\w+ ){0,3}weitergegeben\b",
+        r"\bwelche (?:arten von )?daten sie (?:\w+ ){0,3}verarbeiten\b",
     ),
     "legal_basis": (
         r"\brechtsgrundlage (?:der|fur die|ihrer) verarbeitung\b",

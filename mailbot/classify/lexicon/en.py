@@ -97,6 +97,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:data|information|details) (?:about|on|of) me\b[^.?!]{0,80}\b(?:delete|erase|remove|"
         r"wipe) (?:it|them)(?: all)?\b",
         rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?personal (?:data|information|details)\b",
+        rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?my \w+ (?:account|profile)\b",
+        rf"\b{_ERASE} (?:all |every |any )?(?:of )?(?:the )?(?:photos?|pictures?|images?|videos?"
+        r"|recordings?|footage|messages|chats) (?:of|with|showing) (?:me|my|him|her|them|\w+)\b",
         rf"\b{_ERASE} (?:me|myself) (?:completely |entirely |permanently )?(?:from|off|out of) "
         r"(?:your|all your|the|all of your|all|any of your) (?:\w+ )?(?:database|databases|"
         r"system|systems|records|files|crm|servers?|books)\b",

@@ -33,6 +33,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (
         r"\blimitacion del tratamiento\b",
         r"\b(?:restrinj|limit|restring)\w* (?:el )?(?:tratamiento|procesamiento)\b",
+        r"\blimit\w* su uso\b|\bno (?:useis|usen|utilicen) (?:ese|este|esos|estos|mis) datos?\b",
     ),
     "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
     "objection": (

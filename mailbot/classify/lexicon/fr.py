@@ -75,6 +75,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:ne (?:plus )?me (?:contacter|solliciter|contactez)|arretez de me (?:contacter|"
         r"solliciter|harceler))\b",
         r"\bplus de (?:publicite|sollicitations)\b",
+        r"\bje ne (?:souhaite|veux) plus (?:recevoir|etre (?:appele|contacte|sollicite))\w*",
         r"\bne (?:plus|pas) m'envoyer (?:de |d'|des )?(?:\w+ )?(?:e-?mails?|courriels?|sms"
         r"|newsletters?|pub\w*|offres|messages)",
     ),

@@ -54,6 +54,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_email": (
         r"\bdisiscriv\w+\b",
+        r"\bnon (?:inviatemi|mandatemi|speditemi) piu\b",
         r"\bcancellare (?:la mia )?iscrizione\b",
         r"\bcancellatemi dalla (?:vostra )?(?:lista|newsletter|mailing list)\b",
         r"\bnon (?:voglio|desidero) (?:piu )?ricevere (?:email|e-mail|newsletter|mail)\b",

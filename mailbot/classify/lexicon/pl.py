@@ -48,6 +48,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnie kontaktujcie sie ze mna\b",
         r"\bprzestancie sie ze mna kontaktowac\b",
         r"\bnie zycze sobie (?:kontaktu|reklam|marketingu)\b",
+        r"\bzaprzesta\w* (?:wysylania|przesylania) (?:mi )?(?:\w+ )?(?:sms\w*|wiadomosci|e-?maili"
+        r"|maili|newslettera|ofert)",
     ),
     "on_behalf": (
         rf"\bw imieniu (?:mojego|mojej|naszego|naszej)? ?{_PERSON}\b",
@@ -56,6 +58,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bskad (?:macie|maja panstwo|posiadacie|wzieliscie) (?:moje|moj)\b",
         r"\bkomu (?:przekazaliscie|udostepniliscie|sprzedaliscie) (?:moje )?dane\b",
+        r"\bw jakim celu\b|\bkomu (?:je |\w+ )?przekazujecie\b",
+        r"\bjak dlugo (?:je |\w+ )?przechowujecie\b",
     ),
     "legal_basis": (r"\bpodstaw\w* prawn\w* przetwarzania\b", r"\bdow\w* (?:mojej )?zgody\b"),
     "automated_decision": (r"\binterwencji ludzkiej\b|\binterwencji czlowieka\b",),
