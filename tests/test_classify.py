@@ -1263,3 +1263,14 @@ def test_ordinary_support_mail_stays_ordinary() -> None:
     ):
         result = classify(make(body, "Help"))
         assert result.kind == "other" and not result.needs_triage, (body, result.evidence)
+
+
+def test_a_request_that_mentions_a_holiday_is_not_an_auto_reply() -> None:
+    body = (
+        "My account was blocked automatically because I logged in abroad - I'm on holiday in "
+        "Lisbon. I want an actual person to review this decision instead of your fraud system."
+    )
+    result = classify(make(body, "Account blocked"))
+    assert result.kind == R and result.rights == ("automated_decision",), result.evidence
+    holiday = classify(make("I'm on holiday until 3 June with no access to e-mail.", "Away"))
+    assert holiday.kind == "auto_reply", holiday.evidence

@@ -4,7 +4,9 @@
               → on whose behalf → kind and confidence
 
 Robots are recognised first from headers and structure, so a bounce or an out-of-office that
-quotes a request stays a robot. Everything after that reads only the sender's own words.
+quotes a request stays a robot. Everything after that reads only the sender's own words. A
+robot known only by a phrase of the body ("I'm on holiday") gives way to a clear request in
+the same words: people mention their holidays too.
 """
 
 from __future__ import annotations
@@ -67,6 +69,10 @@ def classify(message: InboundMessage) -> Classification:
     """Label one message: robot, rights request, opt-out or other, with the evidence."""
     own = own_words(_head_and_tail(message.text), message.from_address)
     robot = detect_robot(message, own)
+    if robot is not None and robot.by_text:
+        person = _classify_person(message, own)
+        if person.kind in ("rights_request", "opt_out") and not person.needs_triage:
+            return person
     if robot is not None:
         return Classification(
             kind=robot.kind,

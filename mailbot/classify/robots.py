@@ -39,6 +39,7 @@ class Robot:
     evidence: str
     confidence: float = 0.99
     words: frozenset[str] = frozenset()
+    by_text: bool = False  # only a phrase of the body says so ("I'm on holiday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,7 @@ def check_auto_text(facts: _Facts) -> Robot | None:
         return None
     body = lex.AUTO_TEXT.search(facts.own)
     if body:
-        return Robot("auto_reply", f'auto-reply text "{clip(body[0])}"', 0.85)
+        return Robot("auto_reply", f'auto-reply text "{clip(body[0])}"', 0.85, by_text=True)
     return None
 
 
