@@ -1116,6 +1116,61 @@ ORDINARY_WORDS = {
         subject="Offres",
         language="fr",
     ),
+    "optout-do-not-telephone": Case(
+        "I'm happy to keep giving monthly, but please do not telephone me again.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "automated-screening-software": Case(
+        "I was rejected four minutes after applying, so I assume screening software decided. I "
+        "would like a recruiter to go through my application properly.",
+        R,
+        ("automated_decision",),
+    ),
+    "sv-automated-en-person": Case(
+        "Hej, jag fick avslag efter två minuter från ett automatiskt system. Jag vill att en "
+        "person går igenom min ansökan. Tack",
+        R,
+        ("automated_decision",),
+        subject="Avslag",
+        language="sv",
+    ),
+    "restriction-keep-it-as-it-is": Case(
+        "While the dispute is open I don't want you using or passing on my payment history. "
+        "Just keep it as it is until it is resolved.",
+        R,
+        ("restriction",),
+    ),
+    "access-location-logs": Case(
+        "Please send me the location logs for every trip on my account in March.", R, ("access",)
+    ),
+    "fr-access-copy-of-personnel-file": Case(
+        "Madame, Monsieur, je souhaiterais obtenir une copie de mon dossier du personnel. "
+        "Cordialement",
+        R,
+        ("access",),
+        subject="Dossier",
+        language="fr",
+    ),
+    "rectification-correct-the-records": Case(
+        "The vet notes you were sent belong to another dog. Please correct the records you hold "
+        "for me.",
+        R,
+        ("rectification",),
+    ),
+    "objection-reading-habits-tracked": Case(
+        "I don't want my reading habits tracked and used for adverts.", R, ("objection",)
+    ),
+    "es-information-who-and-how-long": Case(
+        "Hola, quisiera saber con quién comparten mis datos y cuánto tiempo los guardan. Gracias",
+        R,
+        ("information",),
+        subject="Datos",
+        language="es",
+    ),
+    "log-in-is-ordinary": Case(
+        "I want to log in to my account but the page keeps reloading.", "other"
+    ),
     "copy-of-invoice-is-ordinary": Case("Please send me a copy of my invoice for March.", "other"),
     "csv-button-question-is-ordinary": Case(
         "Is there a button to download my orders as CSV for my accountant?", "other"

@@ -9,7 +9,8 @@ accents), and where they must stand:
 
 - rectification: something wrong and a field of a person's record within one short stretch
   (no order or delivery word there: a wrong delivery address is logistics), and anywhere an ask
-  to correct or what it should be; or an ask to correct "in your records" and a field;
+  to correct or what it should be; or an ask to correct something "in your records" (not an
+  order or a document of business);
 - automated decision: "automatically" and "refused" within one short stretch, and anywhere a
   person to look again or a challenge of the decision; or a refusal and a manual review asked;
   or a system or program, an outcome (refused, blocked, cancelled, a decision) and a sentence
@@ -78,7 +79,7 @@ _WRONG = _Terms(
     r"|felaktig\w*|felstava\w*|felskriv\w*|instead of|rather than|richtig ist|statt|anstatt|errore"
     r"|errori|fehler|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es"
     r"|aparece mal|esta mal|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de"
-    r"|o correto|istallet for"
+    r"|o correto|istallet for|au lieu du|au lieu des|nieprawdziw\w*"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -116,12 +117,18 @@ _RECORDS = _Terms(
     r"|en (?:sus|vuestros) registros|en (?:su|vuestro) sistema|nei vostri archivi"
     r"|nel vostro sistema|in (?:jullie|uw) (?:systeem|administratie|bestand)"
     r"|w (?:systemie|bazie|panstwa bazie|panstwa systemie)|nos vossos registos"
-    r"|no (?:vosso|seu) sistema|i (?:ert|erat) (?:register|system)"
+    r"|no (?:vosso|seu) sistema|i (?:ert|erat) (?:register|system)|records you hold|the records"
+    r"|your records|(?:nel|nella) (?:mio|mia) (?:fascicolo|scheda|profilo|archivio)"
+    r"|in meinem (?:profil|konto|kundenkonto|datensatz)|dans mon dossier"
+    r"|en mi (?:expediente|perfil|ficha)|in mijn (?:profiel|dossier)|w moim (?:profilu|koncie)"
+    r"|no meu (?:perfil|processo)|i min profil"
+    r"|(?:mojej|moich|moim) (?:historii|danych|profilu|koncie)"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
     r"|ein programm|vom system|(?:le|votre) systeme|(?:el|su|vuestro) sistema"
-    r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat"
+    r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat|software"
+    r"|screening|a robot|robot|bot"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
@@ -135,18 +142,24 @@ _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
     r"|mensch\w*|mitarbeiter\w*|personne|humain\w*|conseiller|persona|humano|empleado|umano"
     r"|operatore|mens|medewerker|czlowiek\w*|pracownik\w*|pessoa|funcionario|manniska|handlaggare"
+    r"|handler|adviser|advisor|agent|underwriter|recruiter|somebody|staff|en person|en manniska"
+    r"|einen menschen|une personne|una persona|een persoon|osoba|uma pessoa"
 )
 _REVIEW = _Terms(
     r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
     r"|anschau\w*|ansieht|ansehen|reexamin\w*|revis\w*|riesamin\w*|verific\w*|valut\w*"
     r"|beoordeel\w*|bekijk\w*|herzie\w*|sprawdz\w*|sprawdzil\w*|rozpatrz\w*|ocen\w*|analis\w*"
-    r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*"
+    r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
+    r"|bedom\w*|go through|goes through"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
     r"|recommendations|perfil\w*|profilo|profilazione|profiel|profilering|profilowani\w*"
     r"|personaliz\w*|personnalis\w*|personalisier\w*|empfehlungen|recomendaciones|raccomandazioni"
     r"|aanbevelingen|rekomendacj\w*|recomendacoes|rekommendationer"
+    r"|track(?:ed|ing) (?:me|my (?:\w+ )?(?:habits|behaviou?r|activity))"
+    r"|track(?:ed|ing) my (?:\w+ )?(?:browsing|reading|location|movements)"
+    r"|my (?:\w+ )?(?:habits|behaviou?r) (?:\w+ )?tracked|dopasowywa\w*"
 )
 _NOT_WANT = _Terms(
     r"(?:don't|do not|dont) (?:want|agree|consent)|switch off|turn off|disable|abschalten"
@@ -154,6 +167,7 @@ _NOT_WANT = _Terms(
     r"|ich (?:will|mochte) nicht|(?:will|mochte) nicht|horen sie auf|je ne veux pas"
     r"|je ne souhaite pas|arretez|cessez|no quiero|no deseo|dejen de|non voglio|non desidero"
     r"|smettete|ik wil niet|stop met|nie chce|przestan\w*|nao quero|parem|jag vill inte|sluta"
+    r"|nie zgadzam sie"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -165,6 +179,9 @@ _NOT_DELETE = _Terms(
     r"|nao (?:os |as )?(?:apaguem|eliminem)|radera inte|ta inte bort|bewaren mag|mag bewaard"
     r"|aufbewahren (?:ist|darf)|conservez-les|conservateli|guardadlos|podeis guardar|podem guardar"
     r"|mozecie (?:je )?przechowywac|fa spara|ni far spara"
+    r"|keep (?:it|them) (?:as it is|as they are|stored|on file)|just keep it|archived|kept,? but"
+    r"|archiviert|archivad\w*|archiviat\w*|gearchiveerd|zarchiwizowan\w*|arquivad\w*|arkiverad\w*"
+    r"|(?:durfen|konnen) (?:\w+ ){0,3}aufbewahren|jedynie przechowywac|tylko przechowywac"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -173,12 +190,15 @@ _NOT_USE = _Terms(
     r"|non (?:li |le )?(?:utilizzate|usate)|sospend\w*|niet (?:meer )?(?:gebruiken|gebruikt)"
     r"|nie wykorzystywal\w*|nie wykorzystywac|nao (?:os |as )?(?:usem|utilizem)|anvand inte"
     r"|inte anvanda|inte anvands|niet te gebruiken|gebruiken niet|no (?:lo |los )?(?:useis|usen)"
+    r"|(?:don't|do not|dont) want you (?:using|to use)"
+    r"|nicht (?:weiter|mehr) (?:verwendet|genutzt|verarbeitet|weitergegeben)"
 )
 _SEND = _Terms(
     r"send\w*|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
     r"|ubermittel\w*|envoy\w*|transmet\w*|envi\w*|mand\w*|transfer\w*|invia\w*|mandat\w*"
     r"|trasfer\w*|stuur\w*|versturen|sturen|opsturen|toesturen|otrzyma\w*|przenie\w*|overdra\w*"
-    r"|wysl\w*|przeslac|przekaz\w*|skicka\w*|overfor\w*"
+    r"|wysl\w*|przeslac|przekaz\w*|skicka\w*|overfor\w*|download\w*|move it|move them"
+    r"|herunterlad\w*|telecharg\w*|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -188,7 +208,8 @@ _ASK_FOR = _Terms(
     r"|(?:senden|schicken) sie mir|je vous demande|je souhaite|je voudrais|envoyez-moi|m'envoyer"
     r"|pido|solicito|quiero|quisiera|necesito|envienme|enviadme|vi chiedo|chiedo|vorrei|inviatemi"
     r"|mandatemi|graag|ik wil|ik verzoek|kunnen jullie|stuur me|prosze o|chcial\w*|chce|gostaria"
-    r"|quero|preciso|peco|enviem|jag vill|kan ni skicka|skicka mig|begar"
+    r"|quero|preciso|peco|enviem|jag vill|kan ni skicka|skicka mig|begar|je souhaiterais"
+    r"|j'aimerais|obtenir"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -198,12 +219,13 @@ _ACCESS_OBJECT = _Terms(
     r"|filmat\w*|messaggi|dati|informazioni|tutto|opname\w*|beelden|notities|berichten|gegevens"
     r"|informatie|nagran\w*|notatk\w*|wiadomosci|danych|dane|informacj\w*|wszystk\w*|gravac\w*"
     r"|imagens|mensagens|dados|informac\w*|tudo|inspelning\w*|anteckning\w*|meddelanden|uppgifter"
-    r"|allt|matarstallning\w*",
+    r"|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte|personalakte",
     whole_words=True,
 )
 _RECORDING = _Terms(
     r"footage|cctv|recordings?|aufnahme\w*|videoaufnahme\w*|enregistrements?|grabacion\w*"
-    r"|registrazion\w*|opname\w*|nagran\w*|gravac\w*|inspelning\w*"
+    r"|registrazion\w*|opname\w*|nagran\w*|gravac\w*|inspelning\w*|logs|log files?|gps"
+    r"|location (?:data|history)|trip (?:logs|history)|call logs?"
 )
 _MINE = _Terms(
     r"my|me|mine|mein\w*|mich|mir|mes|mon|ma|moi|mis|mi|miei|mie|mijn|mij|moich|moje|mnie|meus"
@@ -234,7 +256,7 @@ _ERASING = _Terms(
     r"|verwijder\w*|usun\w*|apag\w*|radera\w*"
 )
 _HOW_TO = _Terms(
-    r"is there (?:a|an) (?:button|option|way|setting|feature|link)|how (?:do|can) i|wo finde ich"
+    r"is there (?:a|an) (?:button|option|setting|feature|link)|how (?:do|can) i|wo finde ich"
     r"|wie kann ich|gibt es (?:einen|eine) (?:knopf|button|funktion|moglichkeit)"
     r"|comment (?:puis-je|faire pour)|como puedo|hay (?:un|una) (?:boton|opcion)|come posso"
     r"|c'e un (?:pulsante|tasto)|hoe kan ik|is er een (?:knop|optie)|jak moge|como posso"
@@ -250,7 +272,8 @@ _AUTOMATIC = _Terms(
 _REFUSED = _Terms(
     r"refus\w*|reject\w*|declin\w*|denied|turned down|abgelehnt|ablehnung|rejet\w*|rechaz\w*"
     r"|denegad\w*|rifiutat\w*|respint\w*|afgewezen|geweigerd|afwijzing|odrzucon\w*|odrzuc\w*"
-    r"|odmow\w*|recusad\w*|rejeitad\w*|negad\w*|nekad\w*|avslag\w*|avslog\w*",
+    r"|odmow\w*|recusad\w*|rejeitad\w*|negad\w*|nekad\w*|avslag\w*|avslog\w*|absage\w*"
+    r"|rejection\w*",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -315,7 +338,7 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
     wrong = _wrong_field(whole)
     if wrong is not None and _CORRECT.search(whole):
         hits.append(Hit("rectification", wrong, COMBINED, False))
-    elif (records := _correct_in_records(whole)) is not None and _FIELD.search(whole):
+    elif (records := _correct_in_records(whole)) is not None:
         hits.append(Hit("rectification", records, COMBINED, False))
     automated = _automated_decision(whole)
     if automated is not None:
@@ -345,7 +368,7 @@ def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re
 def _correct_in_records(text: Folded) -> str | None:
     """An ask to correct something "in your records", not in talk of an order."""
     for sentence, _found in _sentences_with(text, _CORRECT, _RECORDS):
-        if not _ORDER.search_in(sentence):
+        if not _ORDER.search_in(sentence) and not _DOCUMENT.search_in(sentence):
             return sentence[:60]
     return None
 

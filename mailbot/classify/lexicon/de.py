@@ -72,6 +72,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection": (
         r"\b(?:lege|erhebe)(?: \w+){0,10} widerspruch\b",
         r"\bwiderspreche (?:ich )?(?:hiermit )?(?:der|dem|jeder)\b|\bich widerspreche\b",
+        r"\bwiderspreche ich\b",
+        r"\b(?:will|mochte) nicht,? dass (?:mein|meine) (?:\w+ ){0,3}(?:ausgewertet|analysiert"
+        r"|genutzt|verwendet|weitergegeben)\b",
         r"\bwiderspruch gegen (?:die|jede|jegliche) (?:\w+ )?(?:verarbeitung|nutzung|verwendung)",
         r"\bnicht (?:an dritte )?(?:zu )?verkaufen\b",
         r"\b(?:will|mochte|wollen) nicht,? dass (?:ihr|sie) (?:\w+ ){0,4}(?:auswerte\w*"

@@ -205,7 +205,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "optout_phone": (
         r"\b(?:stop|quit|cease) (?:calling|phoning|ringing|texting|cold[- ]?calling|sms(?:ing)?)"
         r"(?: (?:me|us|my|this))?\b",
-        r"\b(?:do not|don't|dont|never) (?:call|phone|ring|text|sms) (?:me|us|this number|my "
+        r"\b(?:do not|don't|dont|never) (?:call|phone|telephone|ring|text|sms) (?:me|us|this "
+        r"number|my "
         r"(?:phone|number|mobile))\b",
         r"\bdo[- ]not[- ]call\b",
         r"\b(?:keep|keeps|kept|constantly|always) (?:ringing|calling|phoning|texting) me\b",

@@ -64,6 +64,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_all": (
         r"\b(?:dejen|deje|dejad) de (?:contactarme|molestarme|enviarme publicidad)\b",
+        r"\b(?:dejen|deje|dejad) de (?:enviarme|mandarme) (?:\w+ )?(?:sms|mensajes|correos|e-?mails"
+        r"|promociones|ofertas)",
         r"\bno me (?:contacten|vuelvan a contactar)\b",
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:publicidad|comunicaciones comerciales)\b",
         r"\blista robinson\b",
@@ -74,6 +76,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bmi (?:cliente|representad\w+)\b",
     ),
     "information": (
+        r"\bcon quien (?:\w+ )?comparten\b|\bpara que (?:los|las|lo|la) (?:usan|utilizan)\b",
+        r"\bcuanto tiempo (?:los |las |lo |la )?(?:guardan|conservan|mantienen)\b",
         r"\bde donde (?:han |ha )?(?:obtenido|sacado|conseguido) mis?\b",
         r"\ba quien (?:mas )?(?:se lo |se los |los |las )?(?:han|ha) (?:dado|cedido|vendido"
         r"|pasado)\b",

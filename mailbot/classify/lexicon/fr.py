@@ -86,6 +86,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bprocuration\b",
     ),
     "information": (
+        r"\bcomment vous avez (?:obtenu|eu|trouve|recupere) (?:mon|ma|mes)\b",
+        r"\ba qui (?:d'autre )?(?:\w+ ){0,3}(?:ont ete |a ete |avez )?(?:transmis|communique|vendu"
+        r"|cede)",
         r"\bou avez-vous (?:obtenu|eu|trouve|recupere) mes\b",
         r"\bd'ou (?:tenez|avez|viennent)[- ]vous (?:obtenu |eu )?mes\b",
         r"\bcomment avez-vous (?:obtenu|eu) mes\b",

@@ -77,6 +77,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bmachtiging\b",
     ),
     "information": (
+        r"\bwaar (?:u|jullie) (?:die|deze|dat|mijn \w+) vandaan (?:heeft|hebben|hebt)\b",
+        r"\bof (?:u|jullie) (?:die|deze|dat|mijn \w+) (?:deelt|delen) met\b",
+        r"\bwelke soorten gegevens\b",
         r"\bhoe komt u aan mijn\b",
         r"\bwaar hebben (?:jullie|u) mijn (?:\w+ )?vandaan\b",
         r"\bhoe (?:hebben|heeft) (?:u|jullie) mijn (?:\w+ )?(?:gekregen|verkregen)\b",

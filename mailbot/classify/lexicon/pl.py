@@ -24,7 +24,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\busun\w* (?:moje )?konto\b",
         r"\busuni\w* (?:\w+ ){0,5}(?:moich|mojego|moje) (?:\w+ )?(?:danych|konta|dane|konto)\b",
     ),
-    "restriction": (r"\bograniczeni\w* przetwarzania\b", r"\bogranicz\w* przetwarzani\w*\b"),
+    "restriction": (
+        r"\bograniczeni\w* przetwarzania\b",
+        r"\bogranicz\w* przetwarzani\w*\b",
+        r"\bwstrzyma\w* (?:wykorzystywania|przetwarzania) (?:moich )?danych\b",
+    ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
         r"\bwnosze (?:\w+ )?sprzeciw\b",
