@@ -1168,6 +1168,46 @@ ORDINARY_WORDS = {
         subject="Datos",
         language="es",
     ),
+    "de-optout-untersage-werbeanrufe": Case(
+        "Hiermit untersage ich Ihnen weitere Werbeanrufe. Gruß",
+        "opt_out",
+        opt_out=("phone",),
+        subject="Anrufe",
+        language="de",
+    ),
+    "de-rectification-name-since-first-order": Case(
+        "Hallo, in meinem Kundenkonto steht mein Name seit der ersten Bestellung falsch: Moller "
+        "statt Möller. Könnten Sie das bitte korrigieren?",
+        R,
+        ("rectification",),
+        subject="Name",
+        language="de",
+    ),
+    "rectification-actually-on-my-record": Case(
+        "My date of birth is down as 12/09/1985. It's actually 21/09/1985. Could you get it fixed "
+        "on my record?",
+        R,
+        ("rectification",),
+    ),
+    "information-where-you-got-it-from": Case(
+        "Could you tell me where you got this address from, and what you're using it for?",
+        R,
+        ("information",),
+    ),
+    "nl-automated-medewerker-beoordelen": Case(
+        "Mijn boeking werd door uw systeem geannuleerd. Ik vraag u deze beslissing door een "
+        "medewerker te laten beoordelen.",
+        R,
+        ("automated_decision",),
+        subject="Boeking",
+        language="nl",
+    ),
+    "nl-objection-to-a-fee-is-not-confident": Case(
+        "Ik maak bezwaar tegen de bezorgkosten van mijn laatste bestelling.", R, ("objection",)
+    ),
+    "unsubscribe-from-a-paid-plan-is-ordinary": Case(
+        "I want to unsubscribe from Plus and stop being charged every month.", "other"
+    ),
     "log-in-is-ordinary": Case(
         "I want to log in to my account but the page keeps reloading.", "other"
     ),
@@ -1211,7 +1251,11 @@ def test_labelled_cases(case: Case) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [name for name, case in TABLES.items() if case.kind in (R, "opt_out") and not case.on_behalf],
+    [
+        name
+        for name, case in TABLES.items()
+        if case.kind in (R, "opt_out") and not case.on_behalf and "not-confident" not in name
+    ],
 )
 def test_clear_requests_are_answered_automatically(name: str) -> None:
     case = TABLES[name]
@@ -1300,6 +1344,8 @@ def test_a_plain_request_is_not_a_sales_pitch() -> None:
 def test_objecting_to_a_price_is_not_a_confident_objection() -> None:
     result = classify(make("I strongly object to the new delivery fee of £6.95.", "Fees"))
     assert result.needs_triage, (result.kind, result.confidence, result.evidence)
+    dutch = check(TABLES["nl-objection-to-a-fee-is-not-confident"])
+    assert dutch.needs_triage, (dutch.confidence, dutch.evidence)
     data = classify(make("I strongly object to you selling my details to brokers.", "Data"))
     assert data.rights == ("objection",) and not data.needs_triage, data.evidence
 

@@ -8,9 +8,9 @@ each a list of terms across en, de, fr, es, it, nl, pl, pt and sv (folded: lower
 accents), and where they must stand:
 
 - rectification: something wrong and a field of a person's record within one short stretch
-  (no order or delivery word there: a wrong delivery address is logistics), and anywhere an ask
-  to correct or what it should be; or an ask to correct something "in your records" (not an
-  order or a document of business);
+  (for an address, no order or delivery word there: a wrong delivery address is logistics),
+  and anywhere an ask to correct or what it should be; or an ask to correct something "in
+  your records" (not an order or a document of business);
 - automated decision: "automatically" and "refused" within one short stretch, and anywhere a
   person to look again or a challenge of the decision; or a refusal and a manual review asked;
   or a system or program, an outcome (refused, blocked, cancelled, a decision) and a sentence
@@ -79,7 +79,8 @@ _WRONG = _Terms(
     r"|felaktig\w*|felstava\w*|felskriv\w*|instead of|rather than|richtig ist|statt|anstatt|errore"
     r"|errori|fehler|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es"
     r"|aparece mal|esta mal|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de"
-    r"|o correto|istallet for|au lieu du|au lieu des|nieprawdziw\w*"
+    r"|o correto|istallet for|au lieu du|au lieu des|nieprawdziw\w*|it's actually|it is actually"
+    r"|en fait|eigenlijk|na verdade|egentligen|stimmt nicht|klopt niet"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -93,6 +94,10 @@ _FIELD = _Terms(
     r"|credit (?:record|file|history)|income|einkommen|revenus?|ingresos?|reddito|inkomen"
     r"|dochod\w*|rendimentos?|inkomst\w*|scheda|expediente|dossier",
     whole_words=True,
+)
+_ADDRESS = _Terms(
+    r"(?:home |postal )?address|post ?code|zip code|anschrift|adresse|adres\w*|direccion|indirizzo"
+    r"|morada|endereco|adress\w*|hausnummer|huisnummer"
 )
 _CORRECT = _Terms(
     r"correct\w*|updat\w*|amend\w*|fix\w*|chang\w*|rectif\w*|should be|should read|korrigier\w*"
@@ -122,13 +127,16 @@ _RECORDS = _Terms(
     r"|in meinem (?:profil|konto|kundenkonto|datensatz)|dans mon dossier"
     r"|en mi (?:expediente|perfil|ficha)|in mijn (?:profiel|dossier)|w moim (?:profilu|koncie)"
     r"|no meu (?:perfil|processo)|i min profil"
-    r"|(?:mojej|moich|moim) (?:historii|danych|profilu|koncie)"
+    r"|(?:mojej|moich|moim) (?:historii|danych|profilu|koncie)|on my (?:record|file)"
+    r"|in my (?:record|file)|sus registros|vuestros registros|seus registos|ses dossiers"
+    r"|vos registres|ihre unterlagen|i vostri registri|uw administratie|jullie administratie"
+    r"|wasze rejestry|era register"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
     r"|ein programm|vom system|(?:le|votre) systeme|(?:el|su|vuestro) sistema"
     r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat|software"
-    r"|screening|a robot|robot|bot"
+    r"|screening|a robot|robot|bot|systeem|sistema|systeme|systemet"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
@@ -150,7 +158,7 @@ _REVIEW = _Terms(
     r"|anschau\w*|ansieht|ansehen|reexamin\w*|revis\w*|riesamin\w*|verific\w*|valut\w*"
     r"|beoordeel\w*|bekijk\w*|herzie\w*|sprawdz\w*|sprawdzil\w*|rozpatrz\w*|ocen\w*|analis\w*"
     r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
-    r"|bedom\w*|go through|goes through"
+    r"|bedom\w*|go through|goes through|beoordel\w*"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
@@ -192,6 +200,7 @@ _NOT_USE = _Terms(
     r"|inte anvanda|inte anvands|niet te gebruiken|gebruiken niet|no (?:lo |los )?(?:useis|usen)"
     r"|(?:don't|do not|dont) want you (?:using|to use)"
     r"|nicht (?:weiter|mehr) (?:verwendet|genutzt|verarbeitet|weitergegeben)"
+    r"|stop using (?:it|them|my)"
 )
 _SEND = _Terms(
     r"send\w*|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
@@ -199,6 +208,7 @@ _SEND = _Terms(
     r"|trasfer\w*|stuur\w*|versturen|sturen|opsturen|toesturen|otrzyma\w*|przenie\w*|overdra\w*"
     r"|wysl\w*|przeslac|przekaz\w*|skicka\w*|overfor\w*|download\w*|move it|move them"
     r"|herunterlad\w*|telecharg\w*|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner"
+    r"|bekommen|erhalten|recevoir|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -209,7 +219,7 @@ _ASK_FOR = _Terms(
     r"|pido|solicito|quiero|quisiera|necesito|envienme|enviadme|vi chiedo|chiedo|vorrei|inviatemi"
     r"|mandatemi|graag|ik wil|ik verzoek|kunnen jullie|stuur me|prosze o|chcial\w*|chce|gostaria"
     r"|quero|preciso|peco|enviem|jag vill|kan ni skicka|skicka mig|begar|je souhaiterais"
-    r"|j'aimerais|obtenir"
+    r"|j'aimerais|obtenir|solicitar|solicitamos|venho (?:por este meio )?(?:solicitar|pedir)"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -219,7 +229,8 @@ _ACCESS_OBJECT = _Terms(
     r"|filmat\w*|messaggi|dati|informazioni|tutto|opname\w*|beelden|notities|berichten|gegevens"
     r"|informatie|nagran\w*|notatk\w*|wiadomosci|danych|dane|informacj\w*|wszystk\w*|gravac\w*"
     r"|imagens|mensagens|dados|informac\w*|tudo|inspelning\w*|anteckning\w*|meddelanden|uppgifter"
-    r"|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte|personalakte",
+    r"|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte|personalakte|processo"
+    r"|historial|cartella|medical records?|patient records?|historia clinica",
     whole_words=True,
 )
 _RECORDING = _Terms(
@@ -298,7 +309,7 @@ _FORMAT = _Terms(
     whole_words=True,
 )
 _OWN_DATA = re.compile(
-    r"\b(?:my|mine|meine?\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|meus?|minhas?"
+    r"\b(?:my|mine|meine?\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|moich|moim|meus?|minhas?"
     r"|mina|mitt|min)\b(?:\s+\w+){0,3}\s+(?:data|details|information|info|records?|profile"
     r"|account|daten|angaben|konto|kundenkonto|profil|donnees|compte|informations|datos"
     r"|cuenta|perfil|dati|account|profilo|gegevens|persoonsgegevens|profiel|dane|danych|konta?"
@@ -428,7 +439,7 @@ def _wrong_field(text: Folded) -> str | None:
         start, end = max(0, wrong.start() - _WINDOW), wrong.end() + _WINDOW
         stretch = text.text[start:end]
         field = _FIELD.search_in(stretch)
-        if field is not None and not _ORDER.search_in(stretch):
+        if field is not None and not (_ADDRESS.search_in(field[0]) and _ORDER.search_in(stretch)):
             return stretch[min(field.start(), wrong.start() - start) :][:60].strip()
     return None
 

@@ -102,6 +102,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:rufen sie mich nicht|nicht mehr anrufen|horen sie auf,? mich anzurufen)\b",
         r"\bkeine (?:weiteren |weitere )?(?:anrufe|werbeanrufe|telefonwerbung|sms)\b",
         r"\bnicht mehr an(?:zu)?rufen\b",
+        r"\buntersage (?:ich )?(?:ihnen )?(?:\w+ ){0,2}(?:werbeanrufe|anrufe|telefonwerbung)\b",
     ),
     "optout_all": (
         r"\bkeine (?:weitere )?werbung\b",

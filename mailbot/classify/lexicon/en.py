@@ -10,6 +10,11 @@ _ERASE = r"(?:delete|erase|remove|destroy|wipe|purge|scrub|get rid of|anonymi[sz
 _NOT_A_LIST = (
     r"(?! (?:from|off) (?:your|the|this|all|any) (?:\w+ ){0,2}(?:list|lists|newsletters?))"
 )
+# "Unsubscribe" from a paid plan is cancelling a service, not a marketing opt-out.
+_NOT_PAID = (
+    r"(?![^.;!?]{0,80}\b(?:charg\w*|refund\w*|billing|payment|per month|a month|membership|plan"
+    r"|premium|plus|pro)\b)"
+)
 _PERSON = (
     r"(?:client|clients|mother|father|mum|mom|dad|son|daughter|wife|husband|partner|child"
     r"|children|kid|parent|parents|brother|sister|grandmother|grandfather|relative|spouse"
@@ -90,6 +95,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        rf"\b{_ERASE} (?:the|my) account and (?:all |any )?(?:of )?(?:the |my )?(?:personal )?"
+        r"(?:data|information|details)\b",
         r"\b(?:all )?(?:of )?(?:my|his|her) (?:\w+ )?(?:details|data|information|records) "
         r"(?:\w+ ){0,2}(?:removed|deleted|erased|wiped)\b",
         r"\b(?:my|personal) (?:data|information|details)\b[^.?!]{0,60}\b(?:delete|erase|remove|"
@@ -177,11 +184,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"promotion)",
     ),
     "optout_email": (
-        r"\bunsubscribe (?:me|us|my)\b",
+        rf"\bunsubscribe (?:me|us|my)\b{_NOT_PAID}",
         r"\bunsu\w{0,3}cri\w* (?:me|us|my)\b",
-        r"\b(?:please|pls|plz|kindly|just|can you|could you|would you) unsubscribe\b",
+        rf"\b(?:please|pls|plz|kindly|just|can you|could you|would you) unsubscribe\b{_NOT_PAID}",
         r"\b(?:want|wish|like|need|trying|tried|asked|asking|request|requesting) (?:to )?"
-        r"unsubscribe\b",
+        rf"unsubscribe\b{_NOT_PAID}",
         r"\bhow (?:do|can) i unsubscribe\b",
         r"\bremove me (?:now|immediately|asap|at once|please|right now)\b",
         r"\bi (?:never|didn't|did not) (?:sign(?:ed)? up|subscribe[d]?|opt(?:ed)? in|ask(?:ed)? "
@@ -274,6 +281,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"anybody|any|other|third)\b",
         r"\bi (?:never|did not|didn't) (?:gave|give) (?:you|u) my\b",
         r"\bi (?:have|'ve) never given (?:you|u) my\b",
+        rf"\bwhere {_YOU} (?:got|get|obtained|found) (?:it|this|that|them|this address|my \w+) "
+        r"from\b",
+        rf"\bwhat {_YOU}(?:'re| are) (?:using|doing with) (?:it|them|my \w+)(?: for)?\b",
         rf"\bwhere {_YOU} (?:got|get|obtained|found|bought|sourced) (?:hold of )?my\b",
         rf"\bwho (?:else )?{_YOU} (?:have |'ve )?(?:passed|given|sold|shared|disclosed)\b",
         r"\bwhy (?:are|do|did) (?:you|u) (?:keep )?(?:contact|contacting|e-?mail|e-?mailing|call|"

@@ -86,6 +86,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bprocuration\b",
     ),
     "information": (
+        r"\bvous (?:l'|les )?utilisez pour quoi\b|\bvous (?:la|le|les) (?:partagez|transmettez"
+        r"|vendez)\b|\bgardez combien de temps\b",
         r"\bcomment vous avez (?:obtenu|eu|trouve|recupere) (?:mon|ma|mes)\b",
         r"\ba qui (?:d'autre )?(?:\w+ ){0,3}(?:ont ete |a ete |avez )?(?:transmis|communique|vendu"
         r"|cede)",

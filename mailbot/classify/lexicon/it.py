@@ -57,7 +57,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnon (?:inviatemi|mandatemi|speditemi) piu\b",
         r"\bcancellare (?:la mia )?iscrizione\b",
         r"\bcancellatemi dalla (?:vostra )?(?:lista|newsletter|mailing list)\b",
-        r"\bnon (?:voglio|desidero) (?:piu )?ricevere (?:email|e-mail|newsletter|mail)\b",
+        r"\bnon (?:voglio|desidero) (?:piu )?ricevere (?:\w+ ){0,2}(?:email|e-mail|newsletter"
+        r"|mail)\b",
         r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi|spedirmi) (?:\w+ )?(?:email|"
         r"e-mail|mail|newsletter)\b",
     ),
@@ -82,7 +83,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bmio (?:cliente|assistito)\b",
     ),
     "information": (
-        r"\bda dove avete (?:preso|ottenuto) i miei\b",
+        r"\bda dove avete (?:preso|ottenuto) (?:i miei|il mio|la mia|le mie)\b",
         r"\bcome avete ottenuto i miei\b",
         r"\bcome avete (?:avuto|ottenuto|preso|trovato) (?:il mio|la mia|i miei|le mie)\b",
         r"\bchi ve (?:l'ha|li ha|le ha) (?:fornit|dat|passat|ceduto)\w*",

@@ -44,13 +44,19 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
     "objection": (
-        r"\bmaak (?:ik )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b",
+        r"\bmaak (?:ik )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b(?=[^.;!?]{0,100}\b(?:verwerk"
+        r"\w*|gebruik\w*|gegevens|persoonsgegevens|data|profiel\w*|marketing|reclame|delen|doorgeven"
+        r"|bewaren|volgen|analyse\w*))",
+        r"\b(?:daar|hier|hiertegen) maak ik (?:\w+ )?bezwaar\b",
         r"\bbezwaar tegen (?:de|het) (?:\w+ )?(?:verwerk|gebruik)\w*",
         r"\bik teken bezwaar aan\b",
         r"\brecht (?:van|op) bezwaar\b",
         r"\bverkoop mijn (?:gegevens|data) niet\b",
     ),
-    "objection_weak": (r"\btrek (?:ik )?(?:hierbij )?(?:mijn|de|deze) toestemming\b",),
+    "objection_weak": (
+        r"\btrek (?:ik )?(?:hierbij )?(?:mijn|de|deze) toestemming\b",
+        r"\bmaak (?:ik )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b",
+    ),
     "marketing_objection": (r"\bbezwaar\b[^.;]{0,120}\b(?:direct marketing|marketing|reclame)",),
     "optout_email": (
         r"\b(?:afmelden|uitschrijven)\b",

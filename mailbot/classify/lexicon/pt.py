@@ -28,6 +28,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"todos os )?(?:meus )?{_DATA}",
         r"\bdireito (?:a|ao) (?:esquecimento|apagamento|eliminacao)\b",
         r"\b(?:exclu|apag|elimin)\w* (?:a )?minha conta\b",
+        r"\b(?:apag|elimin|exclu|remov)\w* a conta e (?:todos )?(?:os )?dados\b",
     ),
     "restriction": (
         r"\blimitacao do tratamento\b",
