@@ -1208,6 +1208,45 @@ ORDINARY_WORDS = {
     "unsubscribe-from-a-paid-plan-is-ordinary": Case(
         "I want to unsubscribe from Plus and stop being charged every month.", "other"
     ),
+    "erasure-cv-and-details": Case(
+        "I've found a job, could you delete my CV and all my details from your database please.",
+        R,
+        ("erasure",),
+    ),
+    "access-copies-of-everything-about-a-child": Case(
+        "As his dad I'd like copies of everything you hold about Sam: the incident report, his "
+        "first aid log and the booking form.",
+        R,
+        ("access",),
+    ),
+    "objection-not-used-in-research": Case(
+        "I don't want my DNA or my survey answers used in any research, please take me out.",
+        R,
+        ("objection",),
+    ),
+    "pl-portability-abbreviation": Case(
+        "Dzień dobry, czy mogą Państwo przesłać mi moje dane w formacie do importu, np. CSV albo "
+        "JSON? Dziękuję",
+        R,
+        ("portability",),
+        subject="Eksport",
+        language="pl",
+    ),
+    "it-rectification-phone-number": Case(
+        "Ciao, il numero di telefono nel mio profilo è sbagliato, quello giusto è 347 112 9083. "
+        "Potete correggere per favore?",
+        R,
+        ("rectification",),
+        subject="Profilo",
+        language="it",
+    ),
+    "es-optout-no-mails-or-sms": Case(
+        "Hola, por favor no me mandéis más correos ni SMS con ofertas. Gracias",
+        "opt_out",
+        opt_out=("email", "phone"),
+        subject="Ofertas",
+        language="es",
+    ),
     "log-in-is-ordinary": Case(
         "I want to log in to my account but the page keeps reloading.", "other"
     ),

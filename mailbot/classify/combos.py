@@ -39,7 +39,13 @@ from mailbot.classify.text import Folded
 
 COMBINED = "combined"  # the language of a combination's hits: all that we read
 _WINDOW = 120
+_COPY_OF = 40  # how far after "a copy" its object is read
 _SENTENCE = re.compile(r"[^.!?;\n]+")
+# Abbreviations whose full stop does not end a sentence ("z. B.", "np.", "usw.", "e.g.").
+_ABBREVIATION = re.compile(
+    r"\b(np|usw|bzw|z\. ?b|e\.g|i\.e|etc|ca|nr|tel|ggf|evtl|inkl|p\.ex|t\.ex|bl\.a|ecc|dzw|itd|itp"
+    r"|ex|vgl|ds|cf)\."
+)
 
 
 class _Terms:
@@ -92,7 +98,9 @@ _FIELD = _Terms(
     r"|data urodzenia|adres\w*|pesel|apelido|data de nascimento|morada|endereco|nif|efternamn\w*"
     r"|fornamn\w*|namn\w*|fodelsedatum|adress\w*|personnummer|claims? (?:record|history)"
     r"|credit (?:record|file|history)|income|einkommen|revenus?|ingresos?|reddito|inkomen"
-    r"|dochod\w*|rendimentos?|inkomst\w*|scheda|expediente|dossier",
+    r"|dochod\w*|rendimentos?|inkomst\w*|scheda|expediente|dossier|numero di telefono"
+    r"|numero de telefono|numer telefonu|numero de telefone|telefoonnummer|fodd|born|geboren"
+    r"|nacido|nato|urodzon\w*|nascido",
     whole_words=True,
 )
 _ADDRESS = _Terms(
@@ -200,7 +208,8 @@ _NOT_USE = _Terms(
     r"|inte anvanda|inte anvands|niet te gebruiken|gebruiken niet|no (?:lo |los )?(?:useis|usen)"
     r"|(?:don't|do not|dont) want you (?:using|to use)"
     r"|nicht (?:weiter|mehr) (?:verwendet|genutzt|verarbeitet|weitergegeben)"
-    r"|stop using (?:it|them|my)"
+    r"|stop using (?:it|them|my)|tampoco (?:los |las )?(?:useis|usen|utilicen)"
+    r"|nergens voor gebruiken|voor niets gebruiken"
 )
 _SEND = _Terms(
     r"send\w*|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
@@ -370,17 +379,17 @@ def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re
     """The sentences of the text that hold a term of every part, with those terms."""
     if not all(part.search(text) for part in parts):
         return
-    for sentence in _SENTENCE.finditer(text.text):
+    for sentence in _SENTENCE.finditer(_ABBREVIATION.sub(r"\1", text.text)):
         found = [part.search_in(sentence[0]) for part in parts]
         if all(found):
-            yield sentence[0].strip(), [match for match in found if match]
+            yield sentence[0], [match for match in found if match]
 
 
 def _correct_in_records(text: Folded) -> str | None:
     """An ask to correct something "in your records", not in talk of an order."""
     for sentence, _found in _sentences_with(text, _CORRECT, _RECORDS):
         if not _ORDER.search_in(sentence) and not _DOCUMENT.search_in(sentence):
-            return sentence[:60]
+            return sentence.strip()[:60]
     return None
 
 
@@ -401,7 +410,7 @@ def _automated_decision(text: Folded) -> str | None:
 def _no_profile(text: Folded) -> str | None:
     """Not wanting a profile or recommendations built from them."""
     for sentence, _found in _sentences_with(text, _PROFILE, _NOT_WANT):
-        return sentence[:60]
+        return sentence.strip()[:60]
     return None
 
 
@@ -414,7 +423,10 @@ def _keep_unused(text: Folded) -> str | None:
 def _copy_asked(text: Folded) -> str | None:
     """A copy of their recordings, notes, messages or data asked for; or recordings of them."""
     for sentence, found in _sentences_with(text, _COPY, _ASK_FOR, _ACCESS_OBJECT):
-        if not any(terms.search_in(sentence) for terms in (_DOCUMENT, _ERASING, _NO_COPY)):
+        copy_of = sentence[found[0].end() : found[0].end() + _COPY_OF]
+        if _DOCUMENT.search_in(copy_of):
+            continue  # a copy of an invoice or a contract is business, not access
+        if not any(terms.search_in(sentence) for terms in (_ERASING, _NO_COPY)):
             return " … ".join(match[0] for match in found)
     for sentence, found in _sentences_with(text, _RECORDING, _ASK_FOR, _MINE):
         if not _ERASING.search_in(sentence):

@@ -71,7 +71,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "objection": (
         r"\b(?:lege|erhebe)(?: \w+){0,10} widerspruch\b",
-        r"\bwiderspreche (?:ich )?(?:hiermit )?(?:der|dem|jeder)\b|\bich widerspreche\b",
+        r"\bwiderspreche (?:ich )?(?:hiermit )?(?:der|dem|jeder|dieser|diesem|diesen)\b"
+        r"|\bich widerspreche\b",
         r"\bwiderspreche ich\b",
         r"\b(?:will|mochte) nicht,? dass (?:mein|meine) (?:\w+ ){0,3}(?:ausgewertet|analysiert"
         r"|genutzt|verwendet|weitergegeben)\b",

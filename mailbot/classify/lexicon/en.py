@@ -55,7 +55,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:him|her|them|our client|my client)\b",
         r"\bcopy of (?:all )?(?:of )?(?:his|her|their) (?:personal )?(?:data|information|"
         r"records)\b",
-        rf"\b(?:know|tell me|find out|see) what {_YOU} (?:\w+ )?(?:know|have|hold|store|keep)\w* "
+        rf"\b(?:know|tell me|find out|see) (?:exactly |precisely )?what {_YOU} (?:\w+ )?"
+        r"(?:know|have"
+        r"|hold|store|keep)\w* "
         r"(?:on|about) me\b",
         r"\b(?:wat|wht|whta|what) (?:personal )?(?:data|dat|info|infos|information|infomation|"
         r"details) (?:do|does|d) (?:you|u|ya) (?:\w+ )?(?:hav|hve|hold|keep|store|got)\w* "
@@ -87,7 +89,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "erasure": (
         rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?(?:my|our) (?:personal |"
         r"customer |user )?(?:data|informations?|infos?|details|records?|account|accounts|profile|"
-        rf"e-?mail address|contact details|personal details|everything|history|file)\b"
+        rf"e-?mail address|contact details|personal details|everything|history|file|cv|resume)\b"
         rf"{_NOT_A_LIST}",
         rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?(?:personal )?(?:data|information|info|"
         rf"details|records|everything|anything) (?:that |which )?(?:{_YOU} (?:\w+ ){{0,2}}{_HOLD}|"
@@ -168,6 +170,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bright to object\b",
         r"\b(?:stop|cease) (?:using|processing|profiling) (?:my|me)\b",
         r"\bi (?:hereby |now |also |formally )?withdraw (?:my|all my|any) consent\b",
+        r"\b(?:don't|do not|dont) want my (?:[\w-]+ ){1,6}used (?:in|for)\b",
         r"\b(?:obect|objct|obejct|objet)\w* to (?:you |your )?(?:\w+ )?(?:us\w*|process\w*"
         r"|profil\w*|track\w*)",
     ),
@@ -273,6 +276,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:customers|people|users|clients|members|shoppers)(?: like me)?\b",
         rf"\bwhat (?:do |does |did )?{_YOU} (?:\w+ )?(?:use|used|using) (?:it|them|mine|my "
         r"(?:\w+ ){0,2}\w+) for\b",
+        rf"\bhow long (?:do |does |will |would )?{_YOU} (?:\w+ )?(?:keep|store|retain|hold)\w* "
+        r"(?:it|them)\b",
+        r"\bwhether it (?:gets|is|will be) (?:shared|passed|sent) (?:with|to)\b",
+        r"\bwho (?:\w+ ){0,4}(?:will be able to|can|gets to|is able to) (?:read|see|access) (?:this"
+        r"|it|them|my)\b",
         rf"\bhow long (?:do |does |will |would )?{_YOU} (?:\w+ )?(?:keep|store|retain|hold"
         rf"|hang on to)\w* (?:\S+ ){{0,2}}"
         r"(?:details|data|information|records)\b",

@@ -63,6 +63,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:sms|mensajes)\b",
     ),
     "optout_all": (
+        r"\bno me (?:mandeis|mandes|manden|envieis|envien) (?:mas )?(?:\w+ )?(?:correos|e-?mails"
+        r"|sms"
+        r"|mensajes|ofertas|publicidad)",
         r"\b(?:dejen|deje|dejad) de (?:contactarme|molestarme|enviarme publicidad)\b",
         r"\b(?:dejen|deje|dejad) de (?:enviarme|mandarme) (?:\w+ )?(?:sms|mensajes|correos|e-?mails"
         r"|promociones|ofertas)",

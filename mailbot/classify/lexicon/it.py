@@ -71,6 +71,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnon (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:telefonate|chiamate)\b",
     ),
     "optout_all": (
+        r"\b(?:di )?non (?:inviarmi|mandarmi|spedirmi) piu (?:\w+ )?(?:sms|email|e-mail|newsletter"
+        r"|messaggi|offerte|pubblicita)",
         r"\b(?:smettete|smettetela) di contattarmi\b",
         r"\bnon contattatemi piu\b",
         r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi) (?:\w+ )?pubblicita\b",

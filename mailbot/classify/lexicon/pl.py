@@ -21,7 +21,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\busuniec\w* (?:\w+ ){0,2}danych\b",
         r"\busun\w* (?:\w+ )?(?:moje|wszystkie) (?:\w+ )?dane\b",
         r"\bprawo do bycia zapomnianym\b",
-        r"\busun\w* (?:moje )?konto\b",
+        r"\busun\w* (?:moje )?(?:konto|cv|profil)\b",
         r"\busuni\w* (?:\w+ ){0,5}(?:moich|mojego|moje) (?:\w+ )?(?:danych|konta|dane|konto)\b",
     ),
     "restriction": (

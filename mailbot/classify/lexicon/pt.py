@@ -70,6 +70,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bque informac\w* recolhem\b|\bpara que (?:a|o|as|os) (?:usam|utilizam)\b",
         r"\bse (?:a|o|as|os) partilham\b|\bdurante quanto tempo\b",
+        r"\bquanto tempo ficam guardad\w*",
+        r"\bque dados (?:exatamente )?(?:e para que|recolhem|guardam)",
         r"\bonde (?:obtiveram|conseguiram) os meus\b",
         r"\bcomo (?:obtiveram|conseguiram) (?:os )?meus\b",
         r"\bpara que (?:finalidades?|fins)\b",

@@ -36,6 +36,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\binvander (?:jag )?mot\b",
         r"\bjag gor invandning\b|\binvandning mot\b",
         r"\bmotsatter mig\b",
+        r"\bvill inte att (?:mitt|min|mina) (?:\w+ ){0,6}anvand\w*",
     ),
     "objection_weak": (r"\baterkallar (?:mitt|detta) samtycke\b",),
     "marketing_objection": (
