@@ -1383,6 +1383,10 @@ def test_a_plain_request_is_not_a_sales_pitch() -> None:
 def test_objecting_to_a_price_is_not_a_confident_objection() -> None:
     result = classify(make("I strongly object to the new delivery fee of £6.95.", "Fees"))
     assert result.needs_triage, (result.kind, result.confidence, result.evidence)
+    twice = classify(
+        make("I object to this bill. I object to paying it twice.", "I object to this")
+    )
+    assert twice.needs_triage, (twice.confidence, twice.evidence)
     dutch = check(TABLES["nl-objection-to-a-fee-is-not-confident"])
     assert dutch.needs_triage, (dutch.confidence, dutch.evidence)
     data = classify(make("I strongly object to you selling my details to brokers.", "Data"))

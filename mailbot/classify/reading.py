@@ -78,7 +78,7 @@ class Reading:
         """More independent signals (and formal ones: a subject, a citation) mean more certainty."""
         if not self.asks:
             return _GENERIC_ONLY if self.generic else 0.0
-        if self.weak and self.signals <= 1:
+        if self.weak:  # only weak cues asked (they count when nothing else did), however often
             return _WEAK_ONLY
         if self.stop:
             return _STOP_REPLY
