@@ -16,7 +16,7 @@ import re
 from mailbot.classify.anchors import PhraseSet
 from mailbot.classify.citations import find_citations
 from mailbot.classify.combos import combination_hits, data_question
-from mailbot.classify.labels import READ_LANGUAGES, TRIAGE_BELOW, Classification, Kind
+from mailbot.classify.labels import READ_LANGUAGES, RIGHTS, TRIAGE_BELOW, Classification, Kind
 from mailbot.classify.language import detect_language, likely_languages
 from mailbot.classify.quotes import own_words
 from mailbot.classify.reading import Reading, read
@@ -115,8 +115,8 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     hits = find_hits(joined, chosen, subject_length=len(subject.text))
     for part in parts[1:]:
         hits += find_hits(part, chosen)
-    if language in READ_LANGUAGES or short:
-        hits += combination_hits([subject, *parts])
+    if (language in READ_LANGUAGES or short) and not any(hit.cue in RIGHTS for hit in hits):
+        hits += combination_hits([subject, *parts])  # letters without the words of the law
     reading = read(hits, find_citations([subject, *parts]))
     if short:
         language = detect_language(own or message.subject, _hint(hits), words)

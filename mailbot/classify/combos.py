@@ -387,7 +387,7 @@ def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re
 
 def _correct_in_records(text: Folded) -> str | None:
     """An ask to correct something "in your records", not in talk of an order."""
-    for sentence, _found in _sentences_with(text, _CORRECT, _RECORDS):
+    for sentence, _found in _sentences_with(text, _RECORDS, _CORRECT):
         if not _ORDER.search_in(sentence) and not _DOCUMENT.search_in(sentence):
             return sentence.strip()[:60]
     return None
@@ -416,7 +416,8 @@ def _no_profile(text: Folded) -> str | None:
 
 def _keep_unused(text: Folded) -> str | None:
     """Keep it, but do not use it: "don't delete" and "don't use" in one message."""
-    keep, unused = _NOT_DELETE.search(text), _NOT_USE.search(text)
+    keep = _NOT_DELETE.search(text)
+    unused = _NOT_USE.search(text) if keep else None
     return f"{keep[0]} … {unused[0]}" if keep and unused else None
 
 
