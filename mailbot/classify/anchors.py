@@ -339,12 +339,14 @@ class PhraseSet:
             if not boundary or _at_boundary(text, match.start()):
                 yield match
 
+    def matches(self, text: Folded) -> Iterator[re.Match[str]]:
+        """Every match of every variant whose gate opens, pattern by pattern as listed."""
+        for variant in self.candidates(text):
+            yield from self.finditer(variant, text.text)
+
     def search(self, text: Folded) -> re.Match[str] | None:
         """The first match of the earliest-listed pattern that matches, or None."""
-        for variant in self.candidates(text):
-            for match in self.finditer(variant, text.text):
-                return match
-        return None
+        return next(self.matches(text), None)
 
 
 _MAX_VARIANTS = 16

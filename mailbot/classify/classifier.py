@@ -210,11 +210,7 @@ def _other(message: InboundMessage, texts: tuple[Folded, ...], language: str) ->
 
 def _sales_pitch(parts: list[Folded]) -> tuple[str, ...]:
     """Why the message reads like cold sales mail (two distinct signs), or nothing."""
-    signs: dict[str, None] = {}
-    for part in parts:
-        for variant in _PITCH.candidates(part):
-            for match in _PITCH.finditer(variant, part.text):
-                signs[match[0]] = None
+    signs = dict.fromkeys(match[0] for part in parts for match in _PITCH.matches(part))
     if len(signs) < _PITCH_SIGNS:
         return ()
     return (f'reads like a sales pitch: "{clip(" … ".join(list(signs)[:3]))}"',)

@@ -64,12 +64,7 @@ class _Terms:
 
     def finditer(self, text: Folded) -> Iterator[re.Match[str]]:
         """Every match in the text, in order."""
-        found = (
-            match
-            for variant in self.phrases.candidates(text)
-            for match in self.phrases.finditer(variant, text.text)
-        )
-        yield from sorted(found, key=lambda match: match.start())
+        yield from sorted(self.phrases.matches(text), key=lambda match: match.start())
 
     def search_in(self, stretch: str) -> re.Match[str] | None:
         """A match in a short stretch of text, or None."""
