@@ -4,8 +4,8 @@ Only the articles that grant a right count (15–18, 20, 21 and 22). Articles a 
 passing (4, 6, 12, 19, 46) are ignored, and so are citations of other laws (LGPD, APPI, PIPL,
 CCPA, the UK DPA) whose article numbers mean something else. An access letter lists Art. 22
 among the information it asks for, so ``reading`` counts a citation of it only beside no
-access request. The scan looks for the
-numbers first (digits are rare in prose) and then for an article word just before them.
+access request. The scan looks for the numbers first (digits are rare in prose) and then for
+an article word just before them.
 """
 
 from __future__ import annotations

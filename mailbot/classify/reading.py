@@ -97,14 +97,14 @@ class Reading:
 def read(hits: list[Hit], citations: list[Citation]) -> Reading:
     """Rights and channels from the hits and citations of one message."""
     reading = Reading()
-    _read_rights(reading, hits)
+    # Read only beside no access request, which asks about automated decisions too.
+    told = [hit for hit in hits if hit.cue == "automated_decision" and hit.language == COMBINED]
     article_22 = [citation for citation in citations if citation.right == "automated_decision"]
+    _read_rights(reading, [hit for hit in hits if hit not in told])
     _read_citations(reading, [citation for citation in citations if citation not in article_22])
     if "access" not in reading.rights:
         _read_citations(reading, article_22)
-        for hit in hits:
-            if hit.cue == "automated_decision" and hit.language == COMBINED:
-                reading.add(hit.cue, hit.evidence())
+        _read_rights(reading, told)
     _read_channels(reading, hits)
     _read_leftovers(reading, hits)
     return reading
@@ -113,8 +113,6 @@ def read(hits: list[Hit], citations: list[Citation]) -> Reading:
 def _read_rights(reading: Reading, hits: Iterable[Hit]) -> None:
     """Rights asked in words; a direct-marketing objection is an objection too."""
     for hit in hits:
-        if hit.cue == "automated_decision" and hit.language == COMBINED:
-            continue  # read beside the citations of Art. 22
         if hit.cue in RIGHTS and hit.cue != "information":
             reading.add(hit.cue, hit.evidence())
             reading.formal = reading.formal or hit.in_subject
