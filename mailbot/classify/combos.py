@@ -75,13 +75,13 @@ class _Terms:
 _WRONG = _Terms(
     r"wrong\w*|incorrect\w*|misspel\w*|inaccurate|not correct|isn'?t correct|mistake|falsch\w*"
     r"|fehlerhaft\w*|unrichtig\w*|faux|fausse|erreur|errone\w*|inexact\w*|equivocad\w*"
-    r"|mal escrit\w*|incorrect\w*|errat\w*|sbagliat\w*|inesatt\w*|verkeerd\w*|onjuist\w*"
-    r"|klopt niet|bledn\w*|bledem|niepoprawn\w*|nieprawidlow\w*|errad\w*|incorret\w*|fel"
-    r"|felaktig\w*|felstava\w*|felskriv\w*|instead of|rather than|richtig ist|statt|anstatt|errore"
-    r"|errori|fehler|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es"
-    r"|aparece mal|esta mal|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de"
-    r"|o correto|istallet for|au lieu du|au lieu des|nieprawdziw\w*|it's actually|it is actually"
-    r"|en fait|eigenlijk|na verdade|egentligen|stimmt nicht|klopt niet"
+    r"|mal escrit\w*|errat\w*|sbagliat\w*|inesatt\w*|verkeerd\w*|onjuist\w*|klopt niet|bledn\w*"
+    r"|bledem|niepoprawn\w*|nieprawidlow\w*|errad\w*|incorret\w*|fel|felaktig\w*|felstava\w*"
+    r"|felskriv\w*|instead of|rather than|richtig ist|statt|anstatt|errore|errori|fehler"
+    r"|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es|aparece mal|esta mal"
+    r"|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de|o correto|istallet for"
+    r"|au lieu du|au lieu des|nieprawdziw\w*|it's actually|it is actually|en fait|eigenlijk"
+    r"|na verdade|egentligen|stimmt nicht"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -139,15 +139,14 @@ _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
     r"|ein programm|vom system|(?:le|votre) systeme|(?:el|su|vuestro) sistema"
     r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat|software"
-    r"|screening|a robot|robot|bot|systeem|sistema|systeme|systemet"
+    r"|screening|a robot|robot|bot|systeem|sistema|systeme"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
-    r"|annulee?s?|bloquee?s?|suspendue?|decision|decide|anulad[oa]|bloquead[oa]|suspendid[oa]"
-    r"|decidid[oa]|annullat[oa]|bloccat[oa]|sospes[oa]|decisione|deciso|decidere|geblokkeerd"
-    r"|geannuleerd|opgeschort|beslissing|besluit|beslist|zablokowan\w*|anulowan\w*|zawieszon\w*"
-    r"|decyzj\w*|zdecydowa\w*|cancelad[oa]|suspens[oa]|decisao|decidiu|sparrad|avstangd|annullerad"
-    r"|beslut\w*"
+    r"|annulee?s?|bloquee?s?|suspendue?|decide|anulad[oa]|bloquead[oa]|suspendid[oa]|decidid[oa]"
+    r"|annullat[oa]|bloccat[oa]|sospes[oa]|decisione|deciso|decidere|geblokkeerd|geannuleerd"
+    r"|opgeschort|beslissing|besluit|beslist|zablokowan\w*|anulowan\w*|zawieszon\w*|decyzj\w*"
+    r"|zdecydowa\w*|cancelad[oa]|suspens[oa]|decisao|decidiu|sparrad|avstangd|annullerad|beslut\w*"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -208,11 +207,11 @@ _NOT_USE = _Terms(
 )
 _SEND = _Terms(
     r"send\w*|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
-    r"|ubermittel\w*|envoy\w*|transmet\w*|envi\w*|mand\w*|transfer\w*|invia\w*|mandat\w*"
-    r"|trasfer\w*|stuur\w*|versturen|sturen|opsturen|toesturen|otrzyma\w*|przenie\w*|overdra\w*"
-    r"|wysl\w*|przeslac|przekaz\w*|skicka\w*|overfor\w*|download\w*|move it|move them"
-    r"|herunterlad\w*|telecharg\w*|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner"
-    r"|bekommen|erhalten|recevoir|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber"
+    r"|ubermittel\w*|envoy\w*|transmet\w*|envi\w*|mand\w*|invia\w*|mandat\w*|trasfer\w*|stuur\w*"
+    r"|versturen|sturen|opsturen|toesturen|otrzyma\w*|przenie\w*|overdra\w*|wysl\w*|przeslac"
+    r"|przekaz\w*|skicka\w*|overfor\w*|download\w*|move it|move them|herunterlad\w*|telecharg\w*"
+    r"|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner|bekommen|erhalten|recevoir"
+    r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -297,8 +296,8 @@ _LOOK_AGAIN = _Terms(
     r"|personlich\w*|nicht einverstanden|anfecht\w*|uberpruf\w*|personne|humain\w*|conseiller"
     r"|reexamin\w*|contester|conteste|persona|humano|empleado|impugn\w*|revis\w*|umano|operatore"
     r"|riesamin\w*|contesto|mens|medewerker|handmatig\w*|bezwaar|herzie\w*|heroverweg\w*"
-    r"|pracownik\w*|czlowiek\w*|nie zgadzam|rozpatrz\w*|pessoa|funcionario|reaprecia\w*|contest\w*"
-    r"|manniska|handlaggare|granska\w*|ompro\w*|overklag\w*",
+    r"|pracownik\w*|czlowiek\w*|nie zgadzam|rozpatrz\w*|pessoa|funcionario|reaprecia\w*|manniska"
+    r"|handlaggare|granska\w*|ompro\w*|overklag\w*",
     whole_words=True,
 )
 _MANUAL_REVIEW = _Terms(
