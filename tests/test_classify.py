@@ -1271,6 +1271,152 @@ ORDINARY_WORDS = {
     ),
 }
 
+# Ordinary words found missing by an eighth held-out set, in fresh phrasings, and the look-alike
+# support mail that must stay ordinary.
+PLAIN_ASKS = {
+    "access-contraction-youve": Case(
+        "Hiya, could you email me everything you've kept about me since 2019? Cheers, Sam",
+        R,
+        ("access",),
+    ),
+    "access-everything-on-me": Case(
+        "I'd like you to send me all the info you have on me, including the chat transcripts.",
+        R,
+        ("access",),
+    ),
+    "fr-access-infos-sur-moi": Case(
+        "Bonjour, j'aimerais recevoir toutes les infos que vous gardez sur moi. Merci, Léa",
+        R,
+        ("access",),
+        subject="Mes infos",
+        language="fr",
+    ),
+    "erasure-wants-account-deleted": Case(
+        "My mum asked me to write: she wants her profile on your site deleted, pictures and all.",
+        R,
+        ("erasure",),
+    ),
+    "rectification-has-me-as": Case(
+        "Your booking system has my name as Jon Smyth. It is John Smith. Please fix that.",
+        R,
+        ("rectification",),
+    ),
+    "es-rectification-aparece-como": Case(
+        "Hola, en la app mi apellido aparece como Garcya y es García. ¿Podéis corregirlo?",
+        R,
+        ("rectification",),
+        subject="Apellido",
+        language="es",
+    ),
+    "automated-minutes-later": Case(
+        "I applied for the flat on your site and got a rejection two minutes after pressing "
+        "send, 3 minutes later to be exact. Please have someone actually review my application.",
+        R,
+        ("automated_decision",),
+    ),
+    "de-automated-seconds-caseworker": Case(
+        "Mein Kreditantrag wurde nach wenigen Sekunden abgelehnt. Bitte lassen Sie einen "
+        "Sachbearbeiter den Antrag noch einmal ansehen.",
+        R,
+        ("automated_decision",),
+        subject="Kreditantrag",
+        language="de",
+    ),
+    "automated-model-flagged": Case(
+        "Your fraud model flagged my account and froze my card. I want a real person to check "
+        "this, not the computer.",
+        R,
+        ("automated_decision",),
+    ),
+    "portability-sent-as-csv": Case(
+        "Could my reading list and reviews be sent to me as a CSV file? I'm moving to another app.",
+        R,
+        ("portability",),
+    ),
+    "fr-objection-refuse-profil": Case(
+        "Je refuse que vous vous serviez de mes achats pour faire un profil de moi.",
+        R,
+        ("objection",),
+        subject="Profil",
+        language="fr",
+    ),
+    "it-objection-non-voglio-che": Case(
+        "Buongiorno, non voglio che i miei dati siano condivisi con le assicurazioni partner.",
+        R,
+        ("objection",),
+        subject="Dati",
+        language="it",
+    ),
+    "nl-objection-wil-niet-dat": Case(
+        "Ik wil niet dat jullie mijn gegevens doorgeven aan het marketingbureau.",
+        R,
+        ("objection",),
+        subject="Gegevens",
+        language="nl",
+    ),
+    "objection-not-included": Case(
+        "I don't want my photos included in your product research. Please leave me out.",
+        R,
+        ("objection",),
+    ),
+    "restriction-until-checked": Case(
+        "Someone opened an account in my name. Until that is sorted, please don't use my "
+        "personal details for anything.",
+        R,
+        ("restriction",),
+    ),
+    "fr-restriction-sans-effacer": Case(
+        "Merci de ne plus utiliser mes données, sans les supprimer : j'en ai besoin pour mon "
+        "dossier au tribunal.",
+        R,
+        ("restriction",),
+        subject="Mes données",
+        language="fr",
+    ),
+    "sv-restriction-radera-inget": Case(
+        "Hej, använd inte mina uppgifter medan ni utreder bedrägeriet, men radera inget.",
+        R,
+        ("restriction",),
+        subject="Mina uppgifter",
+        language="sv",
+    ),
+    "optout-named-newsletter": Case(
+        "I no longer want the 'Weekend Deals' newsletter, thanks. Invoices by email are fine.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "pl-optout-wypisanie": Case(
+        "Proszę o wypisanie mojego adresu z listy mailingowej. Pozdrawiam",
+        "opt_out",
+        opt_out=("email",),
+        subject="Wypisanie",
+        language="pl",
+    ),
+    "es-access-envien-datos-personales": Case(
+        "Buenas, ¿me pueden mandar los datos personales que guardan de mí? Gracias",
+        R,
+        ("access",),
+        subject="Mis datos",
+        language="es",
+    ),
+    # Look-alikes that stay ordinary support mail.
+    "card-payment-declined-automatically": Case(
+        "My card payment was automatically declined at checkout. Can someone check why?",
+        "other",
+    ),
+    "order-on-hold-until": Case(
+        "Please put my order on hold until I'm back from holiday on the 14th.", "other"
+    ),
+    "info-about-me-joining": Case(
+        "Could you send me some information about me joining as a family member?", "other"
+    ),
+    "newsletter-to-new-address": Case(
+        "I don't want the newsletter to go to my old address any more, please send it to "
+        "jo@example.org instead.",
+        "other",
+    ),
+}
+
 
 TABLES = {
     **ENGLISH_RIGHTS,
@@ -1280,6 +1426,7 @@ TABLES = {
     **TRAPS,
     **UNSEEN,
     **ORDINARY_WORDS,
+    **PLAIN_ASKS,
 }
 
 

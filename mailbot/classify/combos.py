@@ -40,7 +40,7 @@ from mailbot.classify.text import Folded
 COMBINED = "combined"  # the language of a combination's hits: all that we read
 _WINDOW = 120
 _COPY_OF = 40  # how far after "a copy" its object is read
-_SENTENCE = re.compile(r"[^.!?;\n]+")
+_SENTENCE = re.compile(r"[^.!?;|\n]+")  # "|" joins the subject and the body's pieces
 # Abbreviations whose full stop does not end a sentence ("z. B.", "np.", "usw.", "e.g.").
 _ABBREVIATION = re.compile(
     r"\b(np|usw|bzw|z\. ?b|e\.g|i\.e|etc|ca|nr|tel|ggf|evtl|inkl|p\.ex|t\.ex|bl\.a|ecc|dzw|itd|itp"
@@ -81,7 +81,13 @@ _WRONG = _Terms(
     r"|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es|aparece mal|esta mal"
     r"|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de|o correto|istallet for"
     r"|au lieu du|au lieu des|nieprawdziw\w*|it's actually|it is actually|en fait|eigenlijk"
-    r"|na verdade|egentligen|stimmt nicht"
+    r"|na verdade|egentligen|stimmt nicht|has (?:me|my \w+) (?:down |listed |recorded )?as"
+    r"|(?:listed|recorded|registered|spelt|spelled|written|shown|saved|stored|entered) as"
+    r"|als \w+ (?:eingetragen|gespeichert|hinterlegt|gefuhrt|geschrieben|vermerkt)"
+    r"|(?:enregistre|inscrit|ecrit|orthographie|indique)e?s? comme|orthographe"
+    r"|(?:aparece|figura|consta|registrad[oa]|escrit[oa]) como|(?:risulta|registrat[oa]|scritt[oa]"
+    r"|compare) come|(?:staat|geregistreerd|geschreven|vermeld) als|(?:zapisan\w*|figuruje"
+    r"|widnieje) jako|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -140,6 +146,7 @@ _SYSTEM = _Terms(
     r"|ein programm|vom system|(?:le|votre) systeme|(?:el|su|vuestro) sistema"
     r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat|software"
     r"|screening|a robot|robot|bot|systeem|sistema|systeme"
+    r"|(?:risk|scoring|credit|fraud) (?:model|score|engine|check)|risikomodell|scoring"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
@@ -147,13 +154,16 @@ _OUTCOME = _Terms(
     r"|annullat[oa]|bloccat[oa]|sospes[oa]|decisione|deciso|decidere|geblokkeerd|geannuleerd"
     r"|opgeschort|beslissing|besluit|beslist|zablokowan\w*|anulowan\w*|zawieszon\w*|decyzj\w*"
     r"|zdecydowa\w*|cancelad[oa]|suspens[oa]|decisao|decidiu|sparrad|avstangd|annullerad|beslut\w*"
+    r"|flagged|markiert|signale\w*|marcad[oa]|segnalat[oa]|gemarkeerd|oznaczon\w*|sinalizad[oa]"
+    r"|flaggad\w*"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
     r"|mensch\w*|mitarbeiter\w*|personne|humain\w*|conseiller|persona|humano|empleado|umano"
     r"|operatore|mens|medewerker|czlowiek\w*|pracownik\w*|pessoa|funcionario|manniska|handlaggare"
     r"|handler|adviser|advisor|agent|underwriter|recruiter|somebody|staff|en person|en manniska"
-    r"|einen menschen|une personne|una persona|een persoon|osoba|uma pessoa"
+    r"|einen menschen|une personne|una persona|een persoon|osoba|uma pessoa|sachbearbeiter\w*"
+    r"|case ?worker|case handler"
 )
 _REVIEW = _Terms(
     r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
@@ -177,7 +187,8 @@ _NOT_WANT = _Terms(
     r"|ich (?:will|mochte) nicht|(?:will|mochte) nicht|horen sie auf|je ne veux pas"
     r"|je ne souhaite pas|arretez|cessez|no quiero|no deseo|dejen de|non voglio|non desidero"
     r"|smettete|ik wil niet|stop met|nie chce|przestan\w*|nao quero|parem|jag vill inte|sluta"
-    r"|nie zgadzam sie"
+    r"|nie zgadzam sie|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto"
+    r"|rifiuto che|ik weiger|nao aceito|recuso|jag vagrar"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -192,6 +203,11 @@ _NOT_DELETE = _Terms(
     r"|keep (?:it|them) (?:as it is|as they are|stored|on file)|just keep it|archived|kept,? but"
     r"|archiviert|archivad\w*|archiviat\w*|gearchiveerd|zarchiwizowan\w*|arquivad\w*|arkiverad\w*"
     r"|(?:durfen|konnen) (?:\w+ ){0,3}aufbewahren|jedynie przechowywac|tylko przechowywac"
+    r"|without (?:deleting|erasing)|sans (?:pour autant )?(?:les |la |le )?(?:effacer|supprimer)"
+    r"|ohne (?:sie |es )?zu losch\w*|sin (?:borrar|eliminar)\w*|senza (?:cancellar|eliminar)\w*"
+    r"|non (?:cancellar|eliminar)\w*|zonder (?:ze |het )?te verwijderen|bez (?:ich )?usuwania"
+    r"|sem (?:os |as )?(?:apagar|eliminar)|utan att radera|radera (?:ingenting|inget|inte)"
+    r"|inte radera"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -203,10 +219,10 @@ _NOT_USE = _Terms(
     r"|(?:don't|do not|dont) want you (?:using|to use)"
     r"|nicht (?:weiter|mehr) (?:verwendet|genutzt|verarbeitet|weitergegeben)"
     r"|stop using (?:it|them|my)|tampoco (?:los |las )?(?:useis|usen|utilicen)"
-    r"|nergens voor gebruiken|voor niets gebruiken"
+    r"|nergens voor gebruiken|voor niets gebruiken|non (?:usare|utilizzare)|inte anvander"
 )
 _SEND = _Terms(
-    r"send\w*|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
+    r"send\w*|sent|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
     r"|ubermittel\w*|envoy\w*|transmet\w*|envi\w*|mand\w*|invia\w*|mandat\w*|trasfer\w*|stuur\w*"
     r"|versturen|sturen|opsturen|toesturen|otrzyma\w*|przenie\w*|overdra\w*|wysl\w*|przeslac"
     r"|przekaz\w*|skicka\w*|overfor\w*|download\w*|move it|move them|herunterlad\w*|telecharg\w*"
@@ -226,7 +242,8 @@ _ASK_FOR = _Terms(
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
-    r"|pictures?|readings|history|data|information|everything|records?|file|aufnahme\w*|notiz\w*"
+    r"|pictures?|readings|history|data|information|infos?|everything|records?|file|aufnahme\w*"
+    r"|notiz\w*"
     r"|nachrichten|daten|informationen|alles|enregistrements?|commentaires|donnees|informations"
     r"|tout|grabacion\w*|notas|mensajes|datos|informacion|todo|registros?|registrazion\w*"
     r"|filmat\w*|messaggi|dati|informazioni|tutto|opname\w*|beelden|notities|berichten|gegevens"
@@ -244,6 +261,20 @@ _RECORDING = _Terms(
 _MINE = _Terms(
     r"my|me|mine|mein\w*|mich|mir|mes|mon|ma|moi|mis|mi|miei|mie|mijn|mij|moich|moje|mnie|meus"
     r"|minhas|mina|mitt|mig",
+    whole_words=True,
+)
+# What is held about the person: "everything you've got on me", "tout ce que vous avez sur moi".
+_ABOUT_ME = _Terms(
+    r"(?:about|on|concerning|regarding|relating to) me(?! \w+ing\b)|uber mich|zu meiner person"
+    r"|sur moi|me concernant|(?:tien\w*|guard\w*|almacen\w*|trat\w*|conserv\w*|dispon\w*|hay)"
+    r" (?:\w+ ){0,2}sobre mi|que me concierne\w*|su di me|che mi riguard\w*|over mij|o mnie"
+    r"|na moj temat|dotyczac\w* mnie|sobre mim|a meu respeito|que me diz\w* respeito|om mig"
+)
+# "Until it is cleared up": a stop asked for while something is checked.
+_PENDING = _Terms(
+    r"until|while|pending|till|bis|solange|jusqu'a|tant que|en attendant|hasta que|mientras"
+    r"|finche|fino a quando|in attesa|totdat|zolang|dopoki|do czasu|ate que|enquanto|tills"
+    r"|medan|sa lange",
     whole_words=True,
 )
 _DOCUMENT = _Terms(
@@ -280,7 +311,25 @@ _AUTOMATIC = _Terms(
     r"automatic\w*|automated|algorithm\w*|a computer|automatisch\w*|automatisiert\w*|ein computer"
     r"|algorithmus|automatique\w*|automatis\w*|algorithme|automatic[oa]|automaticamente|algoritmo"
     r"|automatizzat\w*|in automatico|geautomatiseerd\w*|algoritme|automatycznie|automatyczn\w*"
-    r"|algorytm\w*|automatico|automatizad\w*|automatiskt?|algoritm\w*",
+    r"|algorytm\w*|automatico|automatizad\w*|automatiskt?|algoritm\w*"
+    # So fast that no one can have looked: "refused within seconds", "4 minutes later".
+    r"|within (?:a few |a couple of |\d+ )?(?:seconds|minutes)|in (?:a few )?seconds"
+    r"|(?:a few |\d+ )(?:seconds|minutes) later|innerhalb (?:von )?(?:weniger |wenigen |\d+ )?"
+    r"(?:sekunden|minuten)|nach (?:wenigen |\d+ )sekunden|sekunden spater|en quelques secondes"
+    r"|(?:quelques |\d+ )(?:secondes|minutes) plus tard|en (?:pocos |unos |\d+ )?segundos"
+    r"|(?:pocos |unos |\d+ )(?:segundos|minutos) despues|in pochi secondi"
+    r"|(?:pochi |\d+ )(?:secondi|minuti) dopo|binnen (?:enkele |een paar |\d+ )?seconden"
+    r"|(?:enkele |een paar |\d+ )(?:seconden|minuten) later|w (?:ciagu )?(?:kilku |\d+ )?sekund"
+    r"|(?:kilka |\d+ )(?:sekund|minut) pozniej|em (?:poucos |alguns |\d+ )?segundos"
+    r"|(?:poucos |alguns |\d+ )(?:segundos|minutos) depois|inom (?:nagra |ett par |\d+ )?sekunder"
+    r"|(?:nagra |ett par |\d+ )(?:sekunder|minuter) senare",
+    whole_words=True,
+)
+# A declined payment is the bank's or the shop's business, not a decision about the person.
+_PAYMENT = _Terms(
+    r"payments?|transactions?|checkout|direct debit|top-?up|zahlung\w*|kartenzahlung|lastschrift"
+    r"|paiements?|prelevement|pagos?|transaccion\w*|pagament\w*|transazion\w*|betaling\w*"
+    r"|transactie\w*|platnosc\w*|transakcj\w*|transac\w*|betalning\w*|transaktion\w*",
     whole_words=True,
 )
 _REFUSED = _Terms(
@@ -297,7 +346,7 @@ _LOOK_AGAIN = _Terms(
     r"|reexamin\w*|contester|conteste|persona|humano|empleado|impugn\w*|revis\w*|umano|operatore"
     r"|riesamin\w*|contesto|mens|medewerker|handmatig\w*|bezwaar|herzie\w*|heroverweg\w*"
     r"|pracownik\w*|czlowiek\w*|nie zgadzam|rozpatrz\w*|pessoa|funcionario|reaprecia\w*|manniska"
-    r"|handlaggare|granska\w*|ompro\w*|overklag\w*",
+    r"|handlaggare|granska\w*|ompro\w*|overklag\w*|sachbearbeiter\w*|case ?worker|case handler",
     whole_words=True,
 )
 _MANUAL_REVIEW = _Terms(
@@ -395,10 +444,17 @@ def _automated_decision(text: Folded) -> str | None:
     if (manual := _MANUAL_REVIEW.search(text)) and _REFUSED.search(text):
         return manual[0]
     system = _SYSTEM.search(text) or _AUTOMATIC.search(text)
-    if system and (_OUTCOME.search(text) or _REFUSED.search(text)):
+    outcomes = (*_OUTCOME.finditer(text), *_REFUSED.finditer(text)) if system else ()
+    if any(not _of_payment(text.text, outcome) for outcome in outcomes):
         for _sentence, found in _sentences_with(text, _HUMAN, _REVIEW):
             return " … ".join(match[0] for match in found)
     return None
+
+
+def _of_payment(text: str, outcome: re.Match[str]) -> bool:
+    """Whether the refusal or decision is of a payment: a payment named just before it or
+    just after ("my card payment was declined", "declined the transaction")."""
+    return _PAYMENT.search_in(text[max(0, outcome.start() - 50) : outcome.end() + 25]) is not None
 
 
 def _no_profile(text: Folded) -> str | None:
@@ -409,10 +465,16 @@ def _no_profile(text: Folded) -> str | None:
 
 
 def _keep_unused(text: Folded) -> str | None:
-    """Keep it, but do not use it: "don't delete" and "don't use" in one message."""
+    """Keep it, but do not use it: "don't delete" and "don't use" in one message; or their
+    data not to be used while something is cleared up."""
     keep = _NOT_DELETE.search(text)
     unused = _NOT_USE.search(text) if keep else None
-    return f"{keep[0]} … {unused[0]}" if keep and unused else None
+    if keep and unused:
+        return f"{keep[0]} … {unused[0]}"
+    for sentence, found in _sentences_with(text, _NOT_USE, _PENDING):
+        if _PERSONAL_DATA.search(sentence):
+            return " … ".join(match[0] for match in found)
+    return None
 
 
 def _copy_asked(text: Folded) -> str | None:
@@ -426,6 +488,10 @@ def _copy_asked(text: Folded) -> str | None:
     for sentence, found in _sentences_with(text, _RECORDING, _ASK_FOR, _MINE):
         if not _ERASING.search_in(sentence):
             return " … ".join(match[0] for match in found)
+    for sentence, found in _sentences_with(text, _ABOUT_ME, _ACCESS_OBJECT):
+        asked = _ASK_FOR.search_in(sentence) or _SEND.search_in(sentence)
+        if asked and not any(t.search_in(sentence) for t in (_ERASING, _CORRECT, _NO_COPY)):
+            return " … ".join(match[0] for match in (asked, *found))
     return None
 
 
@@ -455,8 +521,9 @@ def _automatic_refusal(text: Folded) -> str | None:
     """A refusal said to be automatic, both words within one short stretch."""
     for automatic in _AUTOMATIC.finditer(text):
         start = max(0, automatic.start() - _WINDOW)
-        refused = _REFUSED.search_in(text.text[start : automatic.end() + _WINDOW])
-        if refused is not None:
+        stretch = text.text[start : automatic.end() + _WINDOW]
+        refused = _REFUSED.search_in(stretch)
+        if refused is not None and not _of_payment(stretch, refused):
             return f"{automatic[0]} … {refused[0]}"
     return None
 

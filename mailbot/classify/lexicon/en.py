@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 _DATA = r"(?:data|info|information|details|records?|file|profile)"
-_YOU = r"(?:you|u|ya|you guys|your (?:company|organi[sz]ation|firm|business|team))"
+_YOU = r"(?:(?:you|u|ya)(?:'ve|'d| guys)?|your (?:company|organi[sz]ation|firm|business|team))"
 _HOLD = r"(?:have|hold|keep|store|process|collect|got|retain|know)\w*"
 _ABOUT = r"(?:on|about|of|concerning|regarding|relating to|for)"
 _ERASE = r"(?:delete|erase|remove|destroy|wipe|purge|scrub|get rid of|anonymi[sz]e)"
@@ -97,6 +97,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        r"\b(?:wants?|wanted|like|needs?|have|get) (?:my|his|her|their) (?:\w+ ){0,3}"
+        r"(?:account|profile) (?:\w+ ){0,3}(?:deleted|erased|wiped)\b",
         rf"\b{_ERASE} (?:the|my) account and (?:all |any )?(?:of )?(?:the |my )?(?:personal )?"
         r"(?:data|information|details)\b",
         r"\b(?:all )?(?:of )?(?:my|his|her) (?:\w+ )?(?:details|data|information|records) "
@@ -170,7 +172,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bright to object\b",
         r"\b(?:stop|cease) (?:using|processing|profiling) (?:my|me)\b",
         r"\bi (?:hereby |now |also |formally )?withdraw (?:my|all my|any) consent\b",
-        r"\b(?:don't|do not|dont) want my (?:[\w-]+ ){1,6}used (?:in|for)\b",
+        r"\b(?:don't|do not|dont) want my (?:[\w-]+ ){1,6}(?:used|included|shared|passed on|sold"
+        r"|analy[sz]ed) (?:in|for|with|to)\b",
         r"\b(?:obect|objct|obejct|objet)\w* to (?:you |your )?(?:\w+ )?(?:us\w*|process\w*"
         r"|profil\w*|track\w*)",
     ),
@@ -209,6 +212,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"e-?mails|spam|mailings)\b",
         r"\b(?:do not|don't|dont) (?:e-?mail me|send me (?:any )?(?:more |further )?(?:e-?mails"
         r"|newsletters|offers|promotions))\b",
+        r"\b(?:do not|don't|dont|no longer) (?:want|wish to receive|need) (?:the|your|any|these"
+        r"|those)\b[^.;!?]{0,40}\b(?:newsletters?|promotional e-?mails|marketing e-?mails|e-?mails"
+        r" about (?:\w+ )?offers)\b(?= *(?:any ?more|,|\.|!|$|or |and |please|from you))",
         r"\bopt(?:ing)?[- ]?(?:me )?out (?:of|from) (?:your |all |the )?(?:e-?mails?|newsletters?"
         r"|mailing list|e-?mail marketing|marketing e-?mails|mailings)\b",
     ),

@@ -14,6 +14,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bcopia de {_MIS} {_DATA}\b",
         rf"\bque {_DATA} (?:personales )?(?:tienen|tiene|tienes|guardan|almacenan|tratan)"
         r" (?:\w+ ){0,2}(?:sobre mi|de mi|mios)\b",
+        r"\b(?:envi|mand|facilit|proporcion|remit|entreg)\w* (?:\w+ ){0,3}(?:datos|informacion) "
+        r"personales\b",
     ),
     "rectification": (
         r"\brectifica\w+\b",
@@ -37,6 +39,10 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
     "objection": (
+        r"\bno (?:quiero|deseo) que (?:mis|mi) (?:\w+ ){0,4}(?:se )?(?:usen|utilicen|compartan|"
+        r"analicen|traten|cedan|vendan|sean (?:usad|utilizad|compartid|cedid|vendid|tratad)\w*)\b",
+        r"\bno (?:quiero|deseo) que (?:se )?(?:usen|utilicen|compartan|analicen|traten|cedan|"
+        r"vendan) (?:\w+ )?mis\b",
         r"\bme opongo\b",
         r"\bobjetando\b",
         r"\bderecho de oposicion\b",

@@ -46,6 +46,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformat structure\b",
     ),
     "objection": (
+        r"\bje ne (?:veux|souhaite) (?:pas|plus) que (?:mes|mon|ma) (?:\w+ ){0,4}(?:soient|soit) "
+        r"(?:utilis|exploit|partag|analys|transmis|vendu|trait|communiqu)\w*",
+        r"\bje ne (?:veux|souhaite) (?:pas|plus) que vous (?:\w+ )?(?:utilisiez|exploitiez|"
+        r"partagiez|analysiez|transmettiez|vendiez) (?:\w+ ){0,2}(?:mes|mon|ma)\b",
         r"\bje (?:m'oppose|m'y oppose|fais opposition|forme opposition)\b",
         r"\bm'opposer au traitement\b",
         r"\bmon opposition\b",

@@ -43,6 +43,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformato strutturato\b",
     ),
     "objection": (
+        r"\bnon (?:voglio|desidero) che (?:i miei|il mio|la mia|le mie) (?:\w+ ){0,4}(?:vengano|"
+        r"siano|venga|sia) (?:usat|utilizzat|condivis|analizzat|trattat|cedut|vendut)\w*",
+        r"\bnon (?:voglio|desidero) che (?:usiate|utilizziate|condividiate|analizziate|trattiate|"
+        r"cediate|vendiate) (?:\w+ )?(?:i miei|il mio|la mia|le mie)\b",
         r"\bmi oppongo\b",
         r"\bopposizione al trattamento\b",
         r"\bdiritto di opposizione\b",

@@ -44,6 +44,10 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
     "objection": (
+        r"\bik wil niet dat mijn (?:\w+ ){0,4}(?:wordt|worden) (?:gebruikt|gedeeld|geanalyseerd|"
+        r"verkocht|doorgegeven|verwerkt)\b",
+        r"\bik wil niet dat (?:jullie|u) (?:\w+ ){0,3}mijn (?:\w+ ){0,4}(?:gebruik|deel|"
+        r"analyse|verkoop|doorge|verwerk)\w*",
         r"\bmaak (?:ik )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b(?=[^.;!?]{0,100}\b(?:verwerk"
         r"\w*|gebruik\w*|gegevens|persoonsgegevens|data|profiel\w*|marketing|reclame|delen|doorgeven"
         r"|bewaren|volgen|analyse\w*))",

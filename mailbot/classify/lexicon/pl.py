@@ -31,6 +31,10 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\bnie (?:chce|zycze sobie),? (?:aby|zeby|by) (?:\w+ ){0,3}(?:moje|moich|mojego|moja) "
+        r"(?:\w+ ){0,4}(?:wykorzyst|uzyw|udostep|przetwarz|analiz|sprzeda)\w*",
+        r"\bnie zgadzam sie na (?:dalsze )?(?:wykorzystywanie|przetwarzanie|udostepnianie|"
+        r"analizowanie) (?:\w+ )?(?:moich|mojego|moje)\b",
         r"\bwnosze (?:\w+ )?sprzeciw\b",
         r"\bsprzeciw wobec przetwarzania\b",
         r"\bsprzeciwiam sie\b",
@@ -39,6 +43,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "marketing_objection": (r"\bsprzeciw\w*\b[^.;]{0,120}\bmarketing\w*",),
     "optout_email": (
         r"\bwypisz(?:cie)? mnie\b|\bwypisac sie\b",
+        r"\bwypisani\w* (?:mnie |mojego adresu )?z (?:\w+ )?"
+        r"(?:newslettera|mailingu|listy|subskrypcji)\b",
         r"\brezygn\w* z (?:subskrypcji|newslettera|mailingu)\b",
         r"\bnie chce (?:\w+ ){0,2}(?:otrzymywac|dostawac) (?:\w+ ){0,2}(?:e-?maili|maili|"
         r"wiadomosci|newslettera)",

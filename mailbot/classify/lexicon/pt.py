@@ -36,6 +36,11 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidade\b", r"\bleitura automatica\b", r"\bformato estruturado\b"),
     "objection": (
+        r"\bnao (?:quero|desejo) que (?:os meus|o meu|a minha|as minhas|meus|minhas) (?:\w+"
+        r" ){0,4}(?:sejam|seja) (?:usad|utilizad|partilhad|compartilhad|analisad|tratad|vendid|"
+        r"cedid)\w*",
+        r"\bnao (?:quero|desejo) que (?:usem|utilizem|partilhem|compartilhem|analisem|tratem|"
+        r"vendam) (?:\w+ )?(?:os |as )?(?:meus|minhas)\b",
         r"\bme oponho\b|\boponho-me\b",
         r"\boposicao ao tratamento\b",
         r"\bdireito de oposicao\b",
