@@ -1399,7 +1399,32 @@ PLAIN_ASKS = {
         subject="Mis datos",
         language="es",
     ),
+    "fr-restriction-ne-detruisez-pas": Case(
+        "Ne détruisez pas mon dossier, mais ne l'utilisez plus pour le moment, s'il vous plaît.",
+        R,
+        ("restriction",),
+        subject="Mon dossier",
+        language="fr",
+    ),
+    # A negation governs the words after it, not the clause that "and" starts.
+    "objection-after-not-happy-and": Case(
+        "I'm not pleased about the new terms and I object to you processing my data for them.",
+        R,
+        ("objection",),
+    ),
+    "de-objection-nicht-einverstanden-und": Case(
+        "Mit der Auswertung bin ich nicht einverstanden und widerspreche der Nutzung meiner Daten.",
+        R,
+        ("objection",),
+        subject="Auswertung",
+        language="de",
+    ),
     # Look-alikes that stay ordinary support mail.
+    "vendor-names-kinds-of-request": Case(
+        "Our new dashboard lets you answer access, rectification and erasure requests from your "
+        "customers in minutes. Book a demo today.",
+        "other",
+    ),
     "card-payment-declined-automatically": Case(
         "My card payment was automatically declined at checkout. Can someone check why?",
         "other",

@@ -3,7 +3,8 @@
 Each pattern is compiled once with the literals it requires (``anchors``); it is run only on
 texts that contain one of them. Two guards drop hits that only look like requests: a negation
 just before ("I do not want you to delete my data") and a mention of the right rather than a
-use of it ("the existence of the right to request rectification").
+use of it ("the existence of the right to request rectification", "access, rectification or
+erasure requests from your data subjects").
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from mailbot.classify.anchors import PhraseSet
 from mailbot.classify.lexicon import FULL, PARTIAL
 from mailbot.classify.text import Folded, clip, fold_pattern
 
+# A negation governs the next few words, not a clause that "and" or "but" starts after it
+# ("I'm not happy and I object to ...", "nicht einverstanden und widerspreche ...").
 _NEGATION = re.compile(
     r"(?:\b(?:not|never|nicht|kein\w*|ne|pas|no|non|niet|nie|nao|inte|ej|ikke)|n't)"
-    r"(?:\s+\w+){0,3}\s*$"
+    r"(?:\s+(?!(?:and|but|so|und|aber|daher|et|mais|donc|y|pero|e|ma|en|maar|i|ale|mas|och"
+    r"|men)\b)\w+){0,3}\s*$"
 )
 _MENTION = re.compile(
     fold_pattern(
@@ -29,6 +33,13 @@ _MENTION = re.compile(
         r"|sobre (?:mi|el|o meu|o) (?:derecho|direito)"
         r"|over (?:mijn|het) recht|o (?:moim )?prawie|om (?:min )?rätt)\W+(?:\w+\W+){0,9}$"
     )
+)
+# Rights named as kinds of request in a list: "handle access, rectification or erasure
+# requests from your data subjects" is a vendor's notice, not a request.
+_CATEGORY = re.compile(
+    r"(?:\s*(?:,|/|&|or|and|und|oder|et|ou|y|o|e|of|en|lub|albo|i|och|eller)\s*[a-z-]+){1,3}\s+"
+    r"(?:requests|anfragen|antrage|demandes|solicitudes|richieste|verzoeken|wnioski|zadania"
+    r"|pedidos|solicitacoes|begaran|forfragningar)\b"
 )
 _LOOK_BACK = 70
 _NEGATION_BACK = 30
@@ -102,17 +113,19 @@ def find_hits(text: Folded, chosen: tuple[str, ...], *, subject_length: int = 0)
         for variant in lexicon.phrases.candidates(text):
             cue = lexicon.cues[lexicon.phrases.owners[variant]]
             for match in lexicon.phrases.finditer(variant, text.text):
-                if not _guarded(text.text, match.start(), cue):
+                if not _guarded(text.text, match.start(), match.end(), cue):
                     after = text.text[match.end() : match.end() + _AFTER]
                     in_subject = match.start() < subject_length
                     hits.append(Hit(cue, match[0], language, in_subject, after))
     return hits
 
 
-def _guarded(folded: str, start: int, cue: str) -> bool:
-    """Negated or merely mentioned: not a request."""
+def _guarded(folded: str, start: int, end: int, cue: str) -> bool:
+    """Negated, merely mentioned or named as a kind of request: not a request."""
     if cue in _UNGUARDED:
         return False
+    if _CATEGORY.match(folded, end):
+        return True
     before = folded[max(0, start - _LOOK_BACK) : start]
     if _NEGATION.search(before[-_NEGATION_BACK:]):
         return True
