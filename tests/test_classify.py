@@ -1419,7 +1419,40 @@ PLAIN_ASKS = {
         subject="Auswertung",
         language="de",
     ),
+    "access-what-you-have-on-record": Case(
+        "Before I pay, I want to see every reading you have on record for my meter, with dates.",
+        R,
+        ("access",),
+    ),
+    "rectification-have-it-down-as": Case(
+        "Your records have it down as a fault claim. It was not my fault: please correct the "
+        "claim history.",
+        R,
+        ("rectification",),
+    ),
+    "it-rectification-nel-fascicolo-ricevuto": Case(
+        "Vi chiedo di correggere la data di assunzione nel mio fascicolo e di avvisare chi ha "
+        "ricevuto la mia referenza.",
+        R,
+        ("rectification",),
+        subject="Fascicolo",
+        language="it",
+    ),
+    "objection-dont-profile-me": Case(
+        "If you have looked up my house price to decide how much to ask me for, please don't "
+        "profile me like that.",
+        R,
+        ("objection",),
+    ),
+    "erasure-copies-of-my-documents": Case(
+        "I never took the flat. Please destroy the scans of my passport and payslips.",
+        R,
+        ("erasure",),
+    ),
     # Look-alikes that stay ordinary support mail.
+    "invoice-you-have-on-file": Case(
+        "Can you send me the invoice you have on file for March? I need it for my taxes.", "other"
+    ),
     "vendor-names-kinds-of-request": Case(
         "Our new dashboard lets you answer access, rectification and erasure requests from your "
         "customers in minutes. Book a demo today.",

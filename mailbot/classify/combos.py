@@ -81,7 +81,8 @@ _WRONG = _Terms(
     r"|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es|aparece mal|esta mal"
     r"|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de|o correto|istallet for"
     r"|au lieu du|au lieu des|nieprawdziw\w*|it's actually|it is actually|en fait|eigenlijk"
-    r"|na verdade|egentligen|stimmt nicht|has (?:me|my \w+) (?:down |listed |recorded )?as"
+    r"|na verdade|egentligen|stimmt nicht|(?:has|have|had) (?:me|it|this|that|my \w+) "
+    r"(?:down |listed |recorded )?as"
     r"|(?:listed|recorded|registered|spelt|spelled|written|shown|saved|stored|entered) as"
     r"|als \w+ (?:eingetragen|gespeichert|hinterlegt|gefuhrt|geschrieben|vermerkt)"
     r"|(?:enregistre|inscrit|ecrit|orthographie|indique)e?s? comme|orthographe"
@@ -187,7 +188,8 @@ _NOT_WANT = _Terms(
     r"|ich (?:will|mochte) nicht|(?:will|mochte) nicht|horen sie auf|je ne veux pas"
     r"|je ne souhaite pas|arretez|cessez|no quiero|no deseo|dejen de|non voglio|non desidero"
     r"|smettete|ik wil niet|stop met|nie chce|przestan\w*|nao quero|parem|jag vill inte|sluta"
-    r"|nie zgadzam sie|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto"
+    r"|nie zgadzam sie|(?:don't|do not|dont) (?:screen|profile|track|analy[sz]e|monitor|research)"
+    r"|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto"
     r"|rifiuto che|ik weiger|nao aceito|recuso|jag vagrar"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
@@ -246,7 +248,7 @@ _ASK_FOR = _Terms(
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
-    r"|pictures?|readings|history|data|information|infos?|everything|records?|file|aufnahme\w*"
+    r"|pictures?|readings?|history|data|information|infos?|everything|records?|file|aufnahme\w*"
     r"|notiz\w*"
     r"|nachrichten|daten|informationen|alles|enregistrements?|commentaires|donnees|informations"
     r"|tout|grabacion\w*|notas|mensajes|datos|informacion|todo|registros?|registrazion\w*"
@@ -270,6 +272,7 @@ _MINE = _Terms(
 # What is held about the person: "everything you've got on me", "tout ce que vous avez sur moi".
 _ABOUT_ME = _Terms(
     r"(?:about|on|concerning|regarding|relating to) me(?! \w+ing\b)|uber mich|zu meiner person"
+    r"|(?:have|hold|keep|held|kept) on (?:record|file)"
     r"|sur moi|me concernant|(?:tien\w*|guard\w*|almacen\w*|trat\w*|conserv\w*|dispon\w*|hay)"
     r" (?:\w+ ){0,2}sobre mi|que me concierne\w*|su di me|che mi riguard\w*|over mij|o mnie"
     r"|na moj temat|dotyczac\w* mnie|sobre mim|a meu respeito|que me diz\w* respeito|om mig"
@@ -286,9 +289,9 @@ _DOCUMENT = _Terms(
     r"|ficha tecnica|scheda tecnica|invoices?|receipts?|bills?|statements?|contracts?"
     r"|polic(?:y|ies)|certificates?|confirmations?|terms|conditions|brochures?|catalog\w*|manuals?"
     r"|instructions|price list|tariffs?|guides?|p60|p45|payslips?|tickets?|bookings?|itinerar\w*"
-    r"|rechnung\w*|quittung\w*|beleg\w*|vertrag\w*|police|bescheinigung\w*|bestatigung\w*|agb"
+    r"|rechnung\w*|quittung\w*|belege?|vertrag\w*|police|bescheinigung\w*|bestatigung\w*|agb"
     r"|factures?|recu|contrats?|attestation\w*|facturas?|recibos?|contratos?|poliza|certificados?"
-    r"|condiciones|fattur\w*|ricevut\w*|contratt\w*|polizza|certificat\w*|condizioni|factu\w*|bon"
+    r"|condiciones|fattur\w*|ricevut[ae]|contratt\w*|polizza|certificat\w*|condizioni|factu\w*|bon"
     r"|contract|polis|voorwaarden|faktur\w*|paragon\w*|umow\w*|zaswiadczen\w*|regulamin|fatura\w*"
     r"|apolice|certidao|termos|kvitto|avtal|villkor",
     whole_words=True,
@@ -494,7 +497,9 @@ def _copy_asked(text: Folded) -> str | None:
             return " … ".join(match[0] for match in found)
     for sentence, found in _sentences_with(text, _ABOUT_ME, _ACCESS_OBJECT):
         asked = _ASK_FOR.search_in(sentence) or _SEND.search_in(sentence)
-        if asked and not any(t.search_in(sentence) for t in (_ERASING, _CORRECT, _NO_COPY)):
+        if asked and not any(
+            t.search_in(sentence) for t in (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
+        ):
             return " … ".join(match[0] for match in (asked, *found))
     return None
 

@@ -97,6 +97,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        rf"\b{_ERASE}\b[^.;]{{0,40}}\b(?:all )?(?:of )?(?:the |any )?(?:copies|scans|photocopies) "
+        r"of my\b",
         r"\b(?:wants?|wanted|like|needs?|have|get) (?:my|his|her|their) (?:\w+ ){0,3}"
         r"(?:account|profile) (?:\w+ ){0,3}(?:deleted|erased|wiped)\b",
         rf"\b{_ERASE} (?:the|my) account and (?:all |any )?(?:of )?(?:the |my )?(?:personal )?"
