@@ -1623,3 +1623,21 @@ def test_a_request_that_mentions_a_holiday_is_not_an_auto_reply() -> None:
     assert result.kind == R and result.rights == ("automated_decision",), result.evidence
     holiday = classify(make("I'm on holiday until 3 June with no access to e-mail.", "Away"))
     assert holiday.kind == "auto_reply", holiday.evidence
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi, I'm travelling next week - can you hold my parcel at the depot until the 20th?",
+        "Guten Tag, ich bin ab Montag im Urlaub. Können Sie das Paket bitte an meine Nachbarin "
+        "in Nr. 12 liefern?",
+        "Bonjour, je suis en vacances jusqu'au 3 août, pourriez-vous décaler la livraison ?",
+    ],
+)
+def test_a_customer_away_who_asks_something_is_a_person(body: str) -> None:
+    """An absence told with a question is ordinary mail for the helpdesk, not an auto-reply
+    that would be filed away unread."""
+    result = classify(make(body, "Delivery"))
+    assert result.kind == "other", result.evidence
+    machine = classify(make("This is an automated reply. Is your question urgent? Call us.", "x"))
+    assert machine.kind == "auto_reply", machine.evidence

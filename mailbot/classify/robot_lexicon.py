@@ -167,17 +167,14 @@ AUTO_SUBJECT = PhraseSet(
     ]
 )
 REPLY_PREFIX = re.compile(r"^(?:re|aw|sv|vs|antw|antwort|r|rif|odp|ref|res|tr|fw|fwd|wg) ?:")
-# The opening lines of out-of-office and autoresponder texts.
+# A machine describing itself or its mailbox: "this is an automated reply", "your ticket has
+# been received", "with limited access to e-mail until".
 AUTO_TEXT = PhraseSet(
     [
-        r"\bi(?: am|'m) (?:currently |presently |now )?(?:out of (?:the )?office|away from "
-        r"(?:the |my )?(?:office|desk|e-?mail)|on (?:annual |parental |maternity |paternity "
-        r"|sick |study )?leave|(?:away )?on (?:vacation|holidays?)|off work|travell?ing)\b",
         r"\bout of (?:the )?office (?:until|till|from|and will|with|returning)\b",
         r"\bwith (?:limited|no|intermittent|restricted) access to (?:my )?e-?mail\b",
         r"\b(?:respond|reply|get back to you)(?: to your (?:e-?mail|message))?(?: as soon as "
         r"possible)? (?:up)?on my return\b",
-        r"\bi will be (?:back|returning|in the office) on\b",
         r"\bthis (?:e-?mail|mailbox|inbox|address|e-?mail address)(?: \S+)? is no longer "
         r"(?:in use|monitored|active|valid)\b",
         r"\bthis is an? (?:automated|automatic|auto-generated|auto) (?:reply|response|message|"
@@ -186,29 +183,39 @@ AUTO_TEXT = PhraseSet(
         r"automatically\b",
         r"\byour (?:request|ticket|case|enquiry|inquiry|message)(?: (?:#|no\.?|number|id|ref)?"
         r" ?[\w-]+)? (?:has been|was|is being) (?:received|created|logged|registered|opened)\b",
-        r"\bich bin (?:\S+ ){0,4}(?:nicht im (?:buro|hause?)|abwesend|im urlaub|ausser haus|nicht "
-        r"erreichbar|wieder (?:im buro|erreichbar))\b",
         r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail)\b|\bautomatisch generiert\b",
-        r"\bje suis (?:\S+ ){0,3}(?:absente?|en conges?|en vacances|en deplacement|hors du "
-        r"bureau)\b",
         r"\b(?:ceci est un|ce) (?:message|courriel|e-?mail) (?:automatique|genere automatiquement)",
         r"\breponse automatique\b",
+        r"\b(?:este es un|esta es una) (?:mensaje|respuesta|correo) automatic[oa]\b",
+        r"\b(?:questo e un|messaggio generato) (?:messaggio )?automatic",
+        r"\b(?:dit is een|automatisch) (?:automatisch )?(?:antwoord|bericht|gegenereerd)\b",
+        r"\b(?:automatyczna odpowiedz|wiadomosc (?:zostala )?wygenerowana automatycznie)\b",
+        r"\b(?:esta e uma|mensagem) (?:resposta |mensagem )?automatica\b",
+        r"\b(?:detta ar ett|automatiskt) (?:automatiskt )?(?:svar|meddelande)\b",
+    ]
+)
+# A person's absence: an out-of-office says it, but so does a customer who asks for
+# something ("I'm on holiday next week, can you hold the parcel?").
+AWAY_TEXT = PhraseSet(
+    [
+        r"\bi(?: am|'m) (?:currently |presently |now )?(?:out of (?:the )?office|away from "
+        r"(?:the |my )?(?:office|desk|e-?mail)|on (?:annual |parental |maternity |paternity "
+        r"|sick |study )?leave|(?:away )?on (?:vacation|holidays?)|off work|travell?ing)\b",
+        r"\bi will be (?:back|returning|in the office) on\b",
+        r"\bich bin (?:\S+ ){0,4}(?:nicht im (?:buro|hause?)|abwesend|im urlaub|ausser haus|nicht "
+        r"erreichbar|wieder (?:im buro|erreichbar))\b",
+        r"\bje suis (?:\S+ ){0,3}(?:absente?|en conges?|en vacances|en deplacement|hors du "
+        r"bureau)\b",
         r"\b(?:estoy|me encuentro) (?:actualmente |ahora )?(?:fuera de la oficina|de "
         r"vacaciones|ausente|de baja)\b",
-        r"\b(?:este es un|esta es una) (?:mensaje|respuesta|correo) automatic[oa]\b",
         r"\bsono (?:attualmente |al momento )?(?:fuori (?:ufficio|sede)|in ferie|assente|in "
         r"vacanza)\b",
-        r"\b(?:questo e un|messaggio generato) (?:messaggio )?automatic",
         r"\bik ben (?:momenteel |op dit moment |tot en met [^ ]+ )?(?:afwezig|met vakantie|niet "
         r"op kantoor|niet aanwezig|op vakantie)\b",
-        r"\b(?:dit is een|automatisch) (?:automatisch )?(?:antwoord|bericht|gegenereerd)\b",
         r"\bjestem (?:obecnie |aktualnie |teraz )?(?:nieobecn\w+|na urlopie|poza biurem)\b",
-        r"\b(?:automatyczna odpowiedz|wiadomosc (?:zostala )?wygenerowana automatycznie)\b",
         r"\b(?:estou|encontro-me) (?:atualmente |actualmente )?(?:ausente|fora do escritorio|"
         r"de ferias|de licenca)\b",
-        r"\b(?:esta e uma|mensagem) (?:resposta |mensagem )?automatica\b",
         r"\bjag (?:ar|befinner mig) (?:for narvarande |just nu |tyvarr )?(?:tjanstledig|ledig|pa "
         r"semester|borta|franvarande|inte pa kontoret)\b",
-        r"\b(?:detta ar ett|automatiskt) (?:automatiskt )?(?:svar|meddelande)\b",
     ]
 )

@@ -212,7 +212,8 @@ def check_auto_headers(facts: _Facts) -> Robot | None:
 
 
 def check_auto_text(facts: _Facts) -> Robot | None:
-    """Out-of-office and ticket-receipt texts sent without any header saying so."""
+    """Out-of-office and ticket-receipt texts sent without any header saying so; an absence
+    alone ("I'm on holiday") only when the text asks no question."""
     if not lex.REPLY_PREFIX.search(facts.subject.text):
         subject = lex.AUTO_SUBJECT.search(facts.subject)
         if subject:
@@ -220,6 +221,8 @@ def check_auto_text(facts: _Facts) -> Robot | None:
     if len(facts.message.text) > _AUTO_MAX_CHARS:
         return None
     body = lex.AUTO_TEXT.search(facts.own)
+    if body is None and "?" not in facts.own.text:  # an absence told with a question is a person
+        body = lex.AWAY_TEXT.search(facts.own)
     if body:
         return Robot("auto_reply", f'auto-reply text "{clip(body[0])}"', 0.85, by_text=True)
     return None
