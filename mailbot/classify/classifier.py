@@ -18,6 +18,7 @@ from mailbot.classify.citations import find_citations
 from mailbot.classify.combos import combination_hits, data_question
 from mailbot.classify.labels import READ_LANGUAGES, RIGHTS, TRIAGE_BELOW, Classification, Kind
 from mailbot.classify.language import detect_language, likely_languages
+from mailbot.classify.lookalikes import is_paid_plan, put_right
 from mailbot.classify.quotes import own_words
 from mailbot.classify.reading import Reading, read
 from mailbot.classify.rights import Hit, find_hits, languages, stop_reply
@@ -115,12 +116,13 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     hits = find_hits(joined, chosen, subject_length=len(subject.text))
     for part in parts[1:]:
         hits += find_hits(part, chosen)
+    hits = put_right(hits, [subject, *parts])  # a fee objected to, a booking rectified
     if (language in READ_LANGUAGES or short) and not any(hit.cue in RIGHTS for hit in hits):
         hits += combination_hits([subject, *parts])  # letters without the words of the law
     reading = read(hits, find_citations([subject, *parts]))
     if short:
         language = detect_language(own or message.subject, _hint(hits), words)
-    if not reading.asks:
+    if not reading.asks and not is_paid_plan([subject, *parts]):
         replied = _REPLY_PREFIX.match(message.subject) is not None
         _read_stop_reply(reading, body, "" if replied else subject.text)
     kind = _kind(reading)

@@ -58,12 +58,14 @@ _FIRST_PERSON = re.compile(
     r"\b(?:i|i'm|im|me|my|ich|mich|mein\w*|je|moi|mes|mon|yo|mis|mi|io|ik|mij|mijn|ja|mnie"
     r"|moje|eu|meus?|jag|mig|mina)\b"
 )
-# A line that opens with "please" and holds no link is someone asking, not a footer:
-# "Bitte den Newsletter abbestellen, danke." is the sender's own request.
+# A line (or a later sentence of it) that opens with "please" and holds no link is someone
+# asking, not a footer: "Bitte den Newsletter abbestellen, danke." is the sender's own request,
+# and so is "Your unsubscribe link is broken. Please take me off your list."
 _POLITE_ASK = re.compile(
     r"^(?:please|pls|plz|kindly|bitte|svp|s'il vous plait|merci de|por favor|per favore"
     r"|graag|prosze|vanligen|snalla)\b"
 )
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 _LINK = re.compile(r"https?:|www\.|click|klick|cliqu|clic\b|haga clic|\bhere\b|\bhier\b|link")
 _HEADER_LINES = 8
 _LONGEST_ATTRIBUTION = 400
@@ -199,4 +201,5 @@ def _is_footer(stripped: str) -> bool:
     match = _FOOTER.search(line)
     if match is None or _FIRST_PERSON.search(line[: match.start()]):
         return False
-    return not (_POLITE_ASK.match(line) and not _LINK.search(line))
+    asks = [line, *_SENTENCE_END.split(line[match.end() :])[1:]]  # "… link is broken. Please …"
+    return not any(_POLITE_ASK.match(ask.strip()) and not _LINK.search(ask) for ask in asks)

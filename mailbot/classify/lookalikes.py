@@ -1,0 +1,83 @@
+"""Phrases that ask for a right in the words of business: put right before they are read.
+
+Three kinds of support mail borrow the words of a request:
+
+- an objection to a fee, a bill or a price ("Ich lege Widerspruch gegen diese Gebühr ein",
+  "je m'oppose à ces frais") is a complaint: the objection becomes a weak cue, so a person
+  looks at it (triage) instead of an automatic acknowledgement;
+- rectifying a booking, an order, an invoice or an appointment ("rettificare la prenotazione",
+  "rectifier la facture", "rectificar la hora de la visita") is not rectifying personal data:
+  the hit is dropped;
+- "unsubscribe" from a paid plan ("How do I unsubscribe? I'm paying £39.99 a week") is
+  cancelling a service, not a marketing opt-out: without a word of marketing in the mail and
+  with a word of paying, the opt-out is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mailbot.classify.rights import Hit
+from mailbot.classify.text import Folded
+
+_OBJECTIONS = frozenset({"objection", "marketing_objection"})
+_FEE = re.compile(
+    r"\b(?:fees?|charges?|bills?|invoices?|prices?|fines?|penalt\w*|surcharges?|increases?"
+    r"|gebuhr\w*|rechnung\w*|kosten|mahnung\w*|preis\w*|forderung\w*|abbuchung\w*|strafe"
+    r"|frais|factures?|prix|penalites?|amendes?|majorations?|tarif\w*|factura\w*|cuotas?|cargos?"
+    r"|recargos?|subida|penalizacion\w*|multas?|importe|tariff\w*|fattur\w*|costo|costi|penale"
+    r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"
+    r"|kary|kare|kara|podwyzk\w*|taxas?|fatura\w*|cobranc\w*|avgift\w*|pris\w*|hojning\w*)\b"
+)
+_FEE_AFTER = 50
+# The object of "rectify": a booking, an order or a document of business.
+_BUSINESS_OBJECT = re.compile(
+    r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
+    r"|des|del|della|dello|o|os|as|en|ett|mein\w*|unser\w*|notre|nos|nuestr\w*|nostr\w*|onze"
+    r"|nasz\w*|nosso|nossa|var|vart)\s+)?(?:\w+\s+)?(?:bookings?|reservations?|orders?|invoices?"
+    r"|bills?|receipts?|quotes?|prenotazion\w*|reserva\w*|reservierung\w*|buchung\w*|boeking\w*"
+    r"|rezerwacj\w*|bokning\w*|ordine|pedido\w*|commande\w*|bestellung\w*|bestelling\w*"
+    r"|zamowieni\w*|encomenda\w*|bestallning\w*|factur\w*|fattur\w*|rechnung\w*|factuur\w*"
+    r"|faktur\w*|fatura\w*|devis|presupuesto|preventivo|offerte|angebot|appointments?|viewings?"
+    r"|hora|heure|orario|termin\w*|rendez-vous|cita|appuntamento|afspraak|visita|visite"
+    r"|besichtigung|bezichtiging|wizyt\w*|marcacao|besok)\b"
+)
+_PAID = re.compile(
+    r"(?:[£€$]|\b(?:paying|paid|pay|charged?|charging|debited|money|per (?:week|month|year)"
+    r"|a (?:week|month)|refund\w*|bezahl\w*|zahle|abgebucht|abbuchung\w*|geld|payer|paye\w*"
+    r"|preleve\w*|argent|pagar|pagando|pago|cobr\w*|dinero|pagare|addebit\w*|soldi|betal\w*"
+    r"|afgeschreven|afschrijving\w*|oplat\w*|obciaz\w*|pieniadz\w*|cobranc\w*|dinheiro"
+    r"|dragning\w*|pengar|avgift\w*|kronor)\b)"
+)
+_MARKETING = re.compile(
+    r"\b(?:newsletter\w*|marketing|promo\w*|advert\w*|offers?|deals|spam|mailing\w*|e-?mails"
+    r"|werbung|werbe\w*|angebote|publicit\w*|offres|publicidad|ofertas|pubblicit\w*|offerte"
+    r"|reclame|aanbiedingen|nieuwsbrie\w*|reklam\w*|oferty|ofert|publicidade|nyhetsbrev\w*"
+    r"|erbjudanden|utskick\w*)\b"
+)
+
+
+def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
+    """The hits, with those that only borrow a request's words weakened or dropped."""
+    paid_plan = None
+    kept: list[Hit] = []
+    for hit in hits:
+        if hit.cue in _OBJECTIONS and _FEE.search(hit.after[:_FEE_AFTER]):
+            kept.append(replace(hit, cue="objection_weak"))
+        elif hit.cue == "rectification" and _BUSINESS_OBJECT.match(hit.after):
+            continue
+        elif hit.cue == "optout_email":
+            if paid_plan is None:
+                paid_plan = is_paid_plan(texts)
+            if not paid_plan:
+                kept.append(hit)
+        else:
+            kept.append(hit)
+    return kept
+
+
+def is_paid_plan(texts: list[Folded]) -> bool:
+    """Whether the mail talks of paying and not of marketing."""
+    whole = " ".join(text.text for text in texts)
+    return _PAID.search(whole) is not None and _MARKETING.search(whole) is None
