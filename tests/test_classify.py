@@ -1475,6 +1475,171 @@ PLAIN_ASKS = {
     ),
 }
 
+# Requests two further held-out sets (the ninth and tenth) found missing, in fresh phrasings,
+# and the support mail that borrows their words.
+MORE_PLAIN_ASKS = {
+    "automated-app-deactivated": Case(
+        "The app deactivated my driver account on Sunday over 'quality metrics'. I want somebody "
+        "to look at it, not the app.",
+        R,
+        ("automated_decision",),
+    ),
+    "nl-automated-systeem-iemand": Case(
+        "Mijn aanvraag is door jullie systeem afgewezen. Ik wil dat iemand naar mijn aanvraag "
+        "kijkt.",
+        R,
+        ("automated_decision",),
+        subject="Aanvraag",
+        language="nl",
+    ),
+    "fr-automated-site-conseiller": Case(
+        "Votre site a refusé mon devis sans explication, c'est un ordinateur qui a dit non. "
+        "Je voudrais qu'un conseiller regarde mon dossier.",
+        R,
+        ("automated_decision",),
+        subject="Devis refusé",
+        language="fr",
+    ),
+    "information-two-questions": Case(
+        "What exactly do you store when I use the fingerprint reader at the gym, and how long do "
+        "you keep it?",
+        R,
+        ("information",),
+    ),
+    "de-information-gespeichert-wer-bekommt": Case(
+        "Was wird bei der Anmeldung gespeichert, und wer bekommt diese Daten?",
+        R,
+        ("information",),
+        subject="Anmeldung",
+        language="de",
+    ),
+    "it-information-telecamere": Case(
+        "Buongiorno, quali dati registrate con le telecamere all'ingresso e per quanto tempo li "
+        "conservate?",
+        R,
+        ("information",),
+        subject="Telecamere",
+        language="it",
+    ),
+    "portability-spreadsheet-another-app": Case(
+        "Is there any way to get my listening history as a spreadsheet? I'm moving to another app.",
+        R,
+        ("portability",),
+    ),
+    "es-portability-otra-plataforma": Case(
+        "Me voy a otra plataforma. ¿Podéis pasarme mis valoraciones en un archivo?",
+        R,
+        ("portability",),
+        subject="Valoraciones",
+        language="es",
+    ),
+    "objection-leave-me-out-of-research": Case(
+        "I read that you analyse customers' energy use for research. Please leave me out of it.",
+        R,
+        ("objection",),
+    ),
+    "objection-picture-of-what-i-buy": Case(
+        "I don't want you building a picture of me from what I buy in your shops.",
+        R,
+        ("objection",),
+    ),
+    "objection-stop-passing-my-details": Case(
+        "Stop passing my contact details to your partners, please.", R, ("objection",)
+    ),
+    "es-objection-dejen-de-compartir": Case(
+        "Dejen de compartir mis datos con otras empresas, por favor.",
+        R,
+        ("objection",),
+        subject="Mis datos",
+        language="es",
+    ),
+    "es-restriction-no-hagan-nada": Case(
+        "No hagan nada con mis datos mientras revisan la reclamación; tampoco los borren.",
+        R,
+        ("restriction",),
+        subject="Reclamación",
+        language="es",
+    ),
+    "restriction-that-number-used-for-anything": Case(
+        "I don't want that phone number used for anything until you've checked whose it is.",
+        R,
+        ("restriction",),
+    ),
+    "fr-erasure-que-vous-le-supprimiez": Case(
+        "Non, pas de pause. Je veux que vous le supprimiez, avec tout ce qu'il contient.",
+        R,
+        ("erasure",),
+        subject="Mon compte",
+        language="fr",
+    ),
+    "erasure-my-daughters-profile": Case(
+        "Please erase my daughter's profile and everything she uploaded.",
+        R,
+        ("erasure",),
+        on_behalf=True,
+    ),
+    "de-optout-rufen-sie-nicht-mehr-an": Case(
+        "Bitte rufen Sie mich nicht mehr zu Werbezwecken an.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="Anrufe",
+        language="de",
+    ),
+    "pt-optout-deixem-de-ligar": Case(
+        "Peço que deixem de me ligar com promoções.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="Chamadas",
+        language="pt",
+    ),
+    "sv-optout-sluta-skicka-reklam": Case(
+        "Hej, sluta skicka reklammejl till mig.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Reklam",
+        language="sv",
+    ),
+    "it-optout-non-ricevere-piu": Case(
+        "Vorrei non ricevere più le vostre email promozionali.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Email",
+        language="it",
+    ),
+    "optout-after-broken-unsubscribe-link": Case(
+        "The unsubscribe link in your newsletter is dead. Please remove me from the mailing list.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    # Look-alikes that stay ordinary support mail.
+    "two-questions-not-about-data": Case(
+        "How long will the delivery take, and who receives the parcel if I'm out?", "other"
+    ),
+    "sales-report-to-excel": Case(
+        "I can't find a way to export the monthly sales report to Excel for our shop.", "other"
+    ),
+    "invoices-as-a-pdf-file": Case(
+        "Could you send me last year's invoices as a PDF file for my accountant?", "other"
+    ),
+    "it-rectify-an-order": Case(
+        "Vorrei rettificare l'ordine 5521: mi servono due taglie M invece di una.",
+        "other",
+        subject="Ordine 5521",
+    ),
+    "es-rectify-a-booking": Case(
+        "Necesito rectificar la reserva del sábado, seremos cuatro y no tres.",
+        "other",
+        subject="Reserva",
+    ),
+    "unsubscribe-from-a-paid-plan": Case(
+        "How do I unsubscribe? You took £12.99 again this month and I cancelled in May.",
+        "other",
+    ),
+    "sv-unsubscribe-from-a-paid-plan": Case(
+        "Jag vill avregistrera mig och sluta betala för matkassarna.", "other", subject="Avsluta"
+    ),
+}
+
 
 TABLES = {
     **ENGLISH_RIGHTS,
@@ -1485,6 +1650,7 @@ TABLES = {
     **UNSEEN,
     **ORDINARY_WORDS,
     **PLAIN_ASKS,
+    **MORE_PLAIN_ASKS,
 }
 
 
@@ -1641,3 +1807,17 @@ def test_a_customer_away_who_asks_something_is_a_person(body: str) -> None:
     assert result.kind == "other", result.evidence
     machine = classify(make("This is an automated reply. Is your question urgent? Call us.", "x"))
     assert machine.kind == "auto_reply", machine.evidence
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Ich lege Widerspruch gegen diese Gebühr ein und bitte um Erstattung.", "Gebühr"),
+        ("Je m'oppose à ces frais d'annulation, vos conditions disent autre chose.", "Frais"),
+        ("Me opongo a la subida de la cuota, nadie me avisó.", "Cuota"),
+    ],
+)
+def test_an_objection_to_a_fee_goes_to_a_person(body: str, subject: str) -> None:
+    """An objection to a fee is a complaint: a person looks at it, no automatic reply."""
+    result = classify(make(body, subject))
+    assert result.needs_triage, (result.kind, result.confidence, result.evidence)

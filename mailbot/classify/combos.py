@@ -81,14 +81,15 @@ _WRONG = _Terms(
     r"|en realidad|au lieu de|en realite|en lugar de|en vez de|la correcta es|aparece mal|esta mal"
     r"|invece di|in realta|quello corretto|in plaats van|zamiast|em vez de|o correto|istallet for"
     r"|au lieu du|au lieu des|nieprawdziw\w*|it's actually|it is actually|en fait|eigenlijk"
-    r"|na verdade|egentligen|stimmt nicht|(?:has|have|had) (?:me|it|this|that|my \w+) "
-    r"(?:down |listed |recorded )?as"
+    r"|na verdade|egentligen|stimmt nicht"
+    r"|(?:has|have|had) (?:me|it|this|that|my \w+) (?:down |listed |recorded )?as"
     r"|(?:listed|recorded|registered|spelt|spelled|written|shown|saved|stored|entered) as"
     r"|als \w+ (?:eingetragen|gespeichert|hinterlegt|gefuhrt|geschrieben|vermerkt)"
     r"|(?:enregistre|inscrit|ecrit|orthographie|indique)e?s? comme|orthographe"
-    r"|(?:aparece|figura|consta|registrad[oa]|escrit[oa]) como|(?:risulta|registrat[oa]|scritt[oa]"
-    r"|compare) come|(?:staat|geregistreerd|geschreven|vermeld) als|(?:zapisan\w*|figuruje"
-    r"|widnieje) jako|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som"
+    r"|(?:aparece|figura|consta|registrad[oa]|escrit[oa]) como"
+    r"|(?:risulta|registrat[oa]|scritt[oa]|compare) come"
+    r"|(?:staat|geregistreerd|geschreven|vermeld) als|(?:zapisan\w*|figuruje|widnieje) jako"
+    r"|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -102,7 +103,9 @@ _FIELD = _Terms(
     r"|credit (?:record|file|history)|income|einkommen|revenus?|ingresos?|reddito|inkomen"
     r"|dochod\w*|rendimentos?|inkomst\w*|scheda|expediente|dossier|numero di telefono"
     r"|numero de telefono|numer telefonu|numero de telefone|telefoonnummer|fodd|born|geboren"
-    r"|nacido|nato|urodzon\w*|nascido",
+    r"|nacido|nato|urodzon\w*|nascido|telefonnumret"
+    r"|(?:uppgifter|details|data|information|angaben|donnees|datos|dati|gegevens|dane|dados) "
+    r"(?:om mig|about me|on me|uber mich|sur moi|sobre mi|su di me|over mij|o mnie|sobre mim)",
     whole_words=True,
 )
 _ADDRESS = _Terms(
@@ -147,7 +150,9 @@ _SYSTEM = _Terms(
     r"|ein programm|vom system|(?:le|votre) systeme|(?:el|su|vuestro) sistema"
     r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat|software"
     r"|screening|a robot|robot|bot|systeem|sistema|systeme"
-    r"|(?:risk|scoring|credit|fraud) (?:model|score|engine|check)|risikomodell|scoring"
+    r"|(?:risk|scoring|credit|fraud) (?:model|score|engine|check)|risikomodell|scoring|programm\w*"
+    r"|program|programa|programma|programme|ordinateur|the app|die app|l'app|la app|l'appli|de app"
+    r"|aplikacj\w*|o site|le site|the website|metrics"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
@@ -156,7 +161,9 @@ _OUTCOME = _Terms(
     r"|opgeschort|beslissing|besluit|beslist|zablokowan\w*|anulowan\w*|zawieszon\w*|decyzj\w*"
     r"|zdecydowa\w*|cancelad[oa]|suspens[oa]|decisao|decidiu|sparrad|avstangd|annullerad|beslut\w*"
     r"|flagged|markiert|signale\w*|marcad[oa]|segnalat[oa]|gemarkeerd|oznaczon\w*|sinalizad[oa]"
-    r"|flaggad\w*"
+    r"|flaggad\w*|deactivated|disabled|terminated|deaktiviert|desactive|desactivad[oa]"
+    r"|disattivat[oa]|gedeactiveerd|dezaktywowan\w*|desativad[oa]|inaktiverad|said no|a dit non"
+    r"|dijo que no|ha detto no|zei nee|disse nao|sa nej"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -164,14 +171,15 @@ _HUMAN = _Terms(
     r"|operatore|mens|medewerker|czlowiek\w*|pracownik\w*|pessoa|funcionario|manniska|handlaggare"
     r"|handler|adviser|advisor|agent|underwriter|recruiter|somebody|staff|en person|en manniska"
     r"|einen menschen|une personne|una persona|een persoon|osoba|uma pessoa|sachbearbeiter\w*"
-    r"|case ?worker|case handler"
+    r"|case ?worker|case handler|iemand|jemand|quelqu'un|alguien|qualcuno|ktos|alguem|nagon"
 )
 _REVIEW = _Terms(
     r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
     r"|anschau\w*|ansieht|ansehen|reexamin\w*|revis\w*|riesamin\w*|verific\w*|valut\w*"
     r"|beoordeel\w*|bekijk\w*|herzie\w*|sprawdz\w*|sprawdzil\w*|rozpatrz\w*|ocen\w*|analis\w*"
     r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
-    r"|bedom\w*|go through|goes through|beoordel\w*"
+    r"|bedom\w*|go through|goes through|beoordel\w*|kijk\w*|regarde\w*|regarder|etudi\w*|mire\w*"
+    r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
@@ -181,6 +189,10 @@ _PROFILE = _Terms(
     r"|track(?:ed|ing) (?:me|my (?:\w+ )?(?:habits|behaviou?r|activity))"
     r"|track(?:ed|ing) my (?:\w+ )?(?:browsing|reading|location|movements)"
     r"|my (?:\w+ )?(?:habits|behaviou?r) (?:\w+ )?tracked|dopasowywa\w*"
+    r"|(?:build|building|built|create|creating)(?: up)? (?:a )?(?:picture|profile) of"
+    r"|(?:analys|track|profil|monitor|going through|look(?:ing)? at|us(?:e|ing))\w* (?:\w+ ){0,2}"
+    r"(?:what i buy|my purchases|my shopping)|(?:work|figure|find) (?:things )?out about me"
+    r"|research(?:ing)? (?:on )?me|keeping tabs on|looking me up|wealth screening"
 )
 _NOT_WANT = _Terms(
     r"(?:don't|do not|dont) (?:want|agree|consent)|switch off|turn off|disable|abschalten"
@@ -189,8 +201,8 @@ _NOT_WANT = _Terms(
     r"|je ne souhaite pas|arretez|cessez|no quiero|no deseo|dejen de|non voglio|non desidero"
     r"|smettete|ik wil niet|stop met|nie chce|przestan\w*|nao quero|parem|jag vill inte|sluta"
     r"|nie zgadzam sie|(?:don't|do not|dont) (?:screen|profile|track|analy[sz]e|monitor|research)"
-    r"|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto"
-    r"|rifiuto che|ik weiger|nao aceito|recuso|jag vagrar"
+    r"|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto|rifiuto che"
+    r"|ik weiger|nao aceito|recuso|jag vagrar"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -208,12 +220,12 @@ _NOT_DELETE = _Terms(
     r"|(?:don't|do not|dont) (?:destroy|discard)|ne (?:le |la |les |l')?(?:detruisez|jetez) pas"
     r"|nicht (?:zu )?vernicht\w*|no (?:lo |la |los |las )?destruy\w*"
     r"|non (?:lo |la |li |le )?distrugg\w*|niet (?:te )?vernietigen|nie niszcz\w*"
-    r"|nao (?:o |a |os |as )?destrua\w*|forstor inte"
-    r"|without (?:deleting|erasing)|sans (?:pour autant )?(?:les |la |le )?(?:effacer|supprimer)"
-    r"|ohne (?:sie |es )?zu losch\w*|sin (?:borrar|eliminar)\w*|senza (?:cancellar|eliminar)\w*"
-    r"|non (?:cancellar|eliminar)\w*|zonder (?:ze |het )?te verwijderen|bez (?:ich )?usuwania"
+    r"|nao (?:o |a |os |as )?destrua\w*|forstor inte|without (?:deleting|erasing)"
+    r"|sans (?:pour autant )?(?:les |la |le )?(?:effacer|supprimer)|ohne (?:sie |es )?zu losch\w*"
+    r"|sin (?:borrar|eliminar)\w*|senza (?:cancellar|eliminar)\w*|non (?:cancellar|eliminar)\w*"
+    r"|zonder (?:ze |het )?te verwijderen|bez (?:ich )?usuwania"
     r"|sem (?:os |as )?(?:apagar|eliminar)|utan att radera|radera (?:ingenting|inget|inte)"
-    r"|inte radera"
+    r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -226,6 +238,10 @@ _NOT_USE = _Terms(
     r"|nicht (?:weiter|mehr) (?:verwendet|genutzt|verarbeitet|weitergegeben)"
     r"|stop using (?:it|them|my)|tampoco (?:los |las )?(?:useis|usen|utilicen)"
     r"|nergens voor gebruiken|voor niets gebruiken|non (?:usare|utilizzare)|inte anvander"
+    r"|no hagan nada con|no hagais nada con|ne faites rien (?:avec|de)"
+    r"|nichts (?:mit|damit) (?:\w+ )?(?:machen|tun)|non fate nulla con|niets doen met"
+    r"|nic nie robcie z|nao facam nada com|inte gor nagot med"
+    r"|(?:don't|do not|dont) do anything with|do nothing with"
 )
 _SEND = _Terms(
     r"send\w*|sent|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
@@ -233,7 +249,8 @@ _SEND = _Terms(
     r"|versturen|sturen|opsturen|toesturen|otrzyma\w*|przenie\w*|overdra\w*|wysl\w*|przeslac"
     r"|przekaz\w*|skicka\w*|overfor\w*|download\w*|move it|move them|herunterlad\w*|telecharg\w*"
     r"|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner|bekommen|erhalten|recevoir"
-    r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber"
+    r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber|get|have it|have them|avere|ottenere"
+    r"|obtenir|obtener|obter|dostac|fa dem|fa det"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -241,22 +258,24 @@ _ASK_FOR = _Terms(
     r"|(?:can|could) you (?:send|provide|give|email)|please (?:send|provide|give|email)"
     r"|i (?:am )?request\w*|bitte um|ich mochte|ich hatte gern|ich bitte"
     r"|(?:senden|schicken) sie mir|je vous demande|je souhaite|je voudrais|envoyez-moi|m'envoyer"
-    r"|pido|solicito|quiero|quisiera|necesito|envienme|enviadme|vi chiedo|chiedo|vorrei|inviatemi"
-    r"|mandatemi|graag|ik wil|ik verzoek|kunnen jullie|stuur me|prosze o|chcial\w*|chce|gostaria"
-    r"|quero|preciso|peco|enviem|jag vill|kan ni skicka|skicka mig|begar|je souhaiterais"
-    r"|j'aimerais|obtenir|solicitar|solicitamos|venho (?:por este meio )?(?:solicitar|pedir)"
+    r"|me gustaria"
+    r"|(?:me )?(?:podeis|pueden|puede|podrian|podriais) (?:mandar|enviar|pasar|dar|facilitar)"
+    r"|que me (?:envien|mandeis|manden|envieis)|pido|solicito|quiero|quisiera|necesito|envienme"
+    r"|enviadme|vi chiedo|chiedo|vorrei|inviatemi|mandatemi|graag|ik wil|ik verzoek|kunnen jullie"
+    r"|stuur me|prosze o|chcial\w*|chce|gostaria|quero|preciso|peco|enviem|jag vill|kan ni skicka"
+    r"|skicka mig|begar|je souhaiterais|j'aimerais|obtenir|solicitar|solicitamos"
+    r"|venho (?:por este meio )?(?:solicitar|pedir)"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
     r"|pictures?|readings?|history|data|information|infos?|everything|records?|file|aufnahme\w*"
-    r"|notiz\w*"
-    r"|nachrichten|daten|informationen|alles|enregistrements?|commentaires|donnees|informations"
-    r"|tout|grabacion\w*|notas|mensajes|datos|informacion|todo|registros?|registrazion\w*"
-    r"|filmat\w*|messaggi|dati|informazioni|tutto|opname\w*|beelden|notities|berichten|gegevens"
-    r"|informatie|nagran\w*|notatk\w*|wiadomosci|danych|dane|informacj\w*|wszystk\w*|gravac\w*"
-    r"|imagens|mensagens|dados|informac\w*|tudo|inspelning\w*|anteckning\w*|meddelanden|uppgifter"
-    r"|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte|personalakte|processo"
-    r"|historial|cartella|medical records?|patient records?|historia clinica",
+    r"|notiz\w*|nachrichten|daten|informationen|alles|enregistrements?|commentaires|donnees"
+    r"|informations|tout|grabacion\w*|notas|mensajes|datos|informacion|todo|registros?"
+    r"|registrazion\w*|filmat\w*|messaggi|dati|informazioni|tutto|opname\w*|beelden|notities"
+    r"|berichten|gegevens|informatie|nagran\w*|notatk\w*|wiadomosci|danych|dane|informacj\w*"
+    r"|wszystk\w*|gravac\w*|imagens|mensagens|dados|informac\w*|tudo|inspelning\w*|anteckning\w*"
+    r"|meddelanden|uppgifter|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte"
+    r"|personalakte|processo|historial|cartella|medical records?|patient records?|historia clinica",
     whole_words=True,
 )
 _RECORDING = _Terms(
@@ -272,16 +291,15 @@ _MINE = _Terms(
 # What is held about the person: "everything you've got on me", "tout ce que vous avez sur moi".
 _ABOUT_ME = _Terms(
     r"(?:about|on|concerning|regarding|relating to) me(?! \w+ing\b)|uber mich|zu meiner person"
-    r"|(?:have|hold|keep|held|kept) on (?:record|file)"
-    r"|sur moi|me concernant|(?:tien\w*|guard\w*|almacen\w*|trat\w*|conserv\w*|dispon\w*|hay)"
-    r" (?:\w+ ){0,2}sobre mi|que me concierne\w*|su di me|che mi riguard\w*|over mij|o mnie"
+    r"|(?:have|hold|keep|held|kept) on (?:record|file)|sur moi|me concernant"
+    r"|(?:tien\w*|guard\w*|almacen\w*|trat\w*|conserv\w*|dispon\w*|hay) (?:\w+ ){0,2}sobre mi"
+    r"|ten\w* (?:\w+ ){0,2}sobre mi|que me concierne\w*|su di me|che mi riguard\w*|over mij|o mnie"
     r"|na moj temat|dotyczac\w* mnie|sobre mim|a meu respeito|que me diz\w* respeito|om mig"
 )
 # "Until it is cleared up": a stop asked for while something is checked.
 _PENDING = _Terms(
-    r"until|while|pending|till|bis|solange|jusqu'a|tant que|en attendant|hasta que|mientras"
-    r"|finche|fino a quando|in attesa|totdat|zolang|dopoki|do czasu|ate que|enquanto|tills"
-    r"|medan|sa lange",
+    r"until|while|pending|till|bis|solange|jusqu'a|tant que|en attendant|hasta que|mientras|finche"
+    r"|fino a quando|in attesa|totdat|zolang|dopoki|do czasu|ate que|enquanto|tills|medan|sa lange",
     whole_words=True,
 )
 _DOCUMENT = _Terms(
@@ -312,24 +330,36 @@ _HOW_TO = _Terms(
     r"|wie kann ich|gibt es (?:einen|eine) (?:knopf|button|funktion|moglichkeit)"
     r"|comment (?:puis-je|faire pour)|como puedo|hay (?:un|una) (?:boton|opcion)|come posso"
     r"|c'e un (?:pulsante|tasto)|hoe kan ik|is er een (?:knop|optie)|jak moge|como posso"
-    r"|hur kan jag|finns det en (?:knapp|funktion)"
+    r"|hur kan jag|finns det en (?:knapp|funktion)|is there (?:a|any) way|is er een manier"
+    r"|gibt es (?:einen weg|eine moglichkeit)|y a-t-il un moyen|existe-t-il un moyen"
+    r"|hay (?:alguna )?(?:forma|manera)|c'e un modo|czy jest (?:sposob|mozliwosc)"
+    r"|ha (?:alguma )?(?:forma|maneira)|finns det (?:ett|nagot) satt"
+    r"|(?:can't|cannot|can not) find (?:a way|how)|kann (?:\w+ )?nicht finden"
+    r"|ne trouve pas comment|no encuentro (?:como|la forma)|non trovo (?:come|il modo)"
+    r"|kan (?:\w+ )?niet vinden|nie moge znalezc|nao encontro (?:como|a forma)|hittar inte"
 )
+# Automatic, or so fast that no one can have looked ("refused within seconds", "4 minutes
+# later", "the same minute").
 _AUTOMATIC = _Terms(
     r"automatic\w*|automated|algorithm\w*|a computer|automatisch\w*|automatisiert\w*|ein computer"
     r"|algorithmus|automatique\w*|automatis\w*|algorithme|automatic[oa]|automaticamente|algoritmo"
     r"|automatizzat\w*|in automatico|geautomatiseerd\w*|algoritme|automatycznie|automatyczn\w*"
     r"|algorytm\w*|automatico|automatizad\w*|automatiskt?|algoritm\w*"
-    # So fast that no one can have looked: "refused within seconds", "4 minutes later".
     r"|within (?:a few |a couple of |\d+ )?(?:seconds|minutes)|in (?:a few )?seconds"
-    r"|(?:a few |\d+ )(?:seconds|minutes) later|innerhalb (?:von )?(?:weniger |wenigen |\d+ )?"
-    r"(?:sekunden|minuten)|nach (?:wenigen |\d+ )sekunden|sekunden spater|en quelques secondes"
+    r"|(?:a few |\d+ )(?:seconds|minutes) later"
+    r"|innerhalb (?:von )?(?:weniger |wenigen |\d+ )?(?:sekunden|minuten)"
+    r"|nach (?:wenigen |\d+ )sekunden|sekunden spater|en quelques secondes"
     r"|(?:quelques |\d+ )(?:secondes|minutes) plus tard|en (?:pocos |unos |\d+ )?segundos"
     r"|(?:pocos |unos |\d+ )(?:segundos|minutos) despues|in pochi secondi"
     r"|(?:pochi |\d+ )(?:secondi|minuti) dopo|binnen (?:enkele |een paar |\d+ )?seconden"
     r"|(?:enkele |een paar |\d+ )(?:seconden|minuten) later|w (?:ciagu )?(?:kilku |\d+ )?sekund"
     r"|(?:kilka |\d+ )(?:sekund|minut) pozniej|em (?:poucos |alguns |\d+ )?segundos"
     r"|(?:poucos |alguns |\d+ )(?:segundos|minutos) depois|inom (?:nagra |ett par |\d+ )?sekunder"
-    r"|(?:nagra |ett par |\d+ )(?:sekunder|minuter) senare",
+    r"|(?:nagra |ett par |\d+ )(?:sekunder|minuter) senare"
+    r"|in (?:under )?(?:a few |\d+ |two |a couple of )?seconds|\d+ seconds after|the same minute"
+    r"|(?:in )?under a minute|within a minute|in der gleichen minute|la meme minute"
+    r"|el mismo minuto|lo stesso minuto|dezelfde minuut|tej samej minucie|no mesmo minuto"
+    r"|samma minut",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -343,7 +373,8 @@ _REFUSED = _Terms(
     r"refus\w*|reject\w*|declin\w*|denied|turned down|abgelehnt|ablehnung|rejet\w*|rechaz\w*"
     r"|denegad\w*|rifiutat\w*|respint\w*|afgewezen|geweigerd|afwijzing|odrzucon\w*|odrzuc\w*"
     r"|odmow\w*|recusad\w*|rejeitad\w*|negad\w*|nekad\w*|avslag\w*|avslog\w*|absage\w*"
-    r"|rejection\w*",
+    r"|rejection\w*|not eligible|ineligible|nicht berechtigt|non eligible|no (?:es |soy )?elegible"
+    r"|niet in aanmerking|nao elegivel|inte berattigad",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -364,15 +395,149 @@ _MANUAL_REVIEW = _Terms(
     whole_words=True,
 )
 _FORMAT = _Terms(
-    r"csv|json|xml|machine[- ]readable",
+    r"csv|json|xml|machine[- ]readable|spreadsheets?|excel|(?:as|in) a (?:\w+ )?files?"
+    r"|als datei\w*|en (?:un )?(?:fichier|archivo)|in un file|als bestand|w pliku"
+    r"|num (?:ficheiro|arquivo)|som (?:en )?fil"
+    r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
+    r"|einem |jakims )?(?:\w+ )?(?:format|formato|formaat)",
     whole_words=True,
+)
+# What the person should receive: in a how-to question only these make it an ask.
+_RECEIVE = _Terms(
+    r"you (?:can|could) (?:\w+ )?(?:send|export|give|email|transfer|provide)|give me|get|receive"
+    r"|have it|have them|send (?:me|it|them)|sent to me|email (?:it|them|me)|bekommen|erhalten"
+    r"|zuschick\w*|zusend\w*|schickt|schicken|recevoir|obtenir|envoyer|m'envoyer|recibir|obtener"
+    r"|enviar\w*|mandar\w*|ricevere|avere|ottenere|inviar\w*|krijgen|ontvangen|toesturen|sturen"
+    r"|otrzymac|dostac|przeslac|receber|obter|fa|erhalla|skicka"
+)
+# A business's own figures exported: a report, not the person's data.
+_REPORT = _Terms(
+    r"reports?|analytics|visitors?|sales figures|rapport\w*|bezoekers\w*|besucher\w*|visiteurs"
+    r"|visitantes|visitatori|odwiedzajacy\w*|besokare",
+    whole_words=True,
+)
+# Somewhere else to take it: why a person wants their data in a file.
+_ELSEWHERE = _Terms(
+    r"another (?:\w+ )?(?:service|provider|platform|app|company|supplier|system|website|site|shop"
+    r"|bank|school|library|academy|salon)"
+    r"|new (?:\w+ )?(?:provider|supplier|service|platform|app|system|website)|moving (?:over )?to"
+    r"|switching to|upload (?:it |them )?(?:to|into)|import (?:it |them )?(?:to|into)"
+    r"|load (?:it |them )?into|take (?:it|them|my \w+) with me|anderen (?:\w+-?)?anbieter"
+    r"|neuen (?:\w+-?)?anbieter|mitnehmen|importieren|hochladen"
+    r"|un autre (?:fournisseur|service|prestataire|site)"
+    r"|nouveau (?:fournisseur|service|prestataire)|emporter"
+    r"|otra (?:plataforma|academia|empresa|app|aplicacion|compania|clinica)"
+    r"|otro (?:proveedor|servicio)|nuevo (?:proveedor|servicio)|llevarme|altra piattaforma"
+    r"|un altro (?:fornitore|servizio)|nuovo (?:fornitore|servizio)|portare con me|importare"
+    r"|een andere (?:aanbieder|provider|dienst|app)|nieuwe (?:aanbieder|provider|dienst)|meenemen"
+    r"|importeren|uploaden|innego (?:dostawcy|operatora|serwisu)|nowego (?:dostawcy|operatora)"
+    r"|zabrac|zaimportowac|wgrac|outro (?:fornecedor|servico|operador)"
+    r"|outra (?:plataforma|aplicacao|app)|novo (?:fornecedor|servico)|levar comigo"
+    r"|en annan (?:leverantor|tjanst|app|plattform)|ny (?:leverantor|tjanst)|ta med mig|importera"
+    r"|ladda upp"
+)
+# Questions about what happens to the person's data; two kinds asked make an information
+# request ("what do you store, what for, who gets it, when is it deleted?").
+_STORED = _Terms(
+    r"what (?:data |information |details )?(?:do|does|did) (?:you|they|it) (?:\w+ )?(?:store|keep"
+    r"|save|record|collect|hold)"
+    r"|what (?:is|gets|was) (?:\w+ )?(?:stored|saved|kept|recorded|collected)"
+    r"|was (?:wird|werden|speichern|speichert|genau) (?:\w+ ){0,3}(?:gespeichert|erfasst"
+    r"|gesammelt)|welche daten (?:\w+ ){0,3}(?:gespeichert|erfasst|speichern|sammeln)"
+    r"|quelles (?:donnees|informations) (?:\w+ ){0,3}(?:conserv\w*|enregistr\w*|stock\w*"
+    r"|collect\w*|gard\w*)|qu'est-ce que vous (?:conservez|enregistrez|stockez|collectez|gardez)"
+    r"|que datos (?:\w+ ){0,3}(?:guard\w*|almacen\w*|recog\w*|registr\w*|conserv\w*)"
+    r"|quali dati (?:\w+ ){0,3}(?:salv\w*|conserv\w*|registr\w*|raccogli\w*|memorizz\w*)"
+    r"|cosa (?:salvate|conservate|registrate|memorizzate|raccogliete)"
+    r"|welke gegevens (?:\w+ ){0,3}(?:opgeslagen|bewaard|verzameld|vastgelegd|bewaren|opslaan"
+    r"|verzamelen)|wat (?:slaan|bewaren|verzamelen) (?:jullie|u)"
+    r"|jakie dane (?:\w+ ){0,3}(?:przechow\w*|zapis\w*|zbier\w*|gromadz\w*)"
+    r"|co (?:przechowujecie|zapisujecie|zbieracie)"
+    r"|que dados (?:\w+ ){0,3}(?:guard\w*|armazen\w*|recolh\w*|registr\w*|conserv\w*)"
+    r"|o que (?:guardam|armazenam|recolhem|registam)"
+    r"|vilka uppgifter (?:\w+ ){0,3}(?:sparas|lagras|sparar|lagrar|samlar)"
+    r"|vad (?:sparar|lagrar|samlar) ni|vad (?:sparas|lagras)"
+)
+_PURPOSE = _Terms(
+    r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
+    r"|why do you (?:need|keep|store|collect|want)|for what purpose|wofur|wozu|zu welche\w* zweck"
+    r"|pourquoi (?:vous |avez-vous |en avez-vous )?(?:besoin|conservez|gardez|collectez)"
+    r"|a quoi (?:sert|servent|ca sert)|dans quel but|a quelles fins"
+    r"|para que (?:los |las |lo |la )?(?:us\w*|utiliz\w*|necesit\w*|quier\w*|sirve\w*)"
+    r"|con que (?:fin|finalidad)|a che (?:cosa )?serv\w*"
+    r"|per (?:quale|quali) (?:scop\w*|fin\w*|motiv\w*)|waarvoor"
+    r"|waarom (?:hebben|bewaren|verzamelen|gebruiken) (?:jullie|u)|w jakim celu|po co|do czego"
+    r"|para que (?:fim|serve\w*|usam|utilizam)|com que (?:finalidade|fim)"
+    r"|varfor (?:behover|sparar|samlar) ni|i vilket syfte"
+)
+_RECIPIENTS = _Terms(
+    r"who (?:gets|receives|sees|can see|has access|else has)"
+    r"|who (?:do|did|will) you (?:\w+ )?(?:share|pass|give|sell|send|disclose)"
+    r"|you (?:\w+ )?(?:share|pass|give|sell|send) (?:it|them|this|my \w+) (?:on )?(?:to|with) "
+    r"(?:anyone|anybody|third|other|partners)|wer bekommt|wer erhalt|wer hat zugriff|wer sieht"
+    r"|an wen (?:geben|gehen|werden|leiten|gebt)|geben sie (?:\w+ ){0,3}weiter"
+    r"|qui (?:recoit|a acces|peut (?:voir|consulter)|y a acces)"
+    r"|a qui (?:\w+ ){0,2}(?:transmettez|communiquez|donnez|vendez|envoyez)"
+    r"|quien (?:recibe|tiene acceso|puede ver)|con quien (?:\w+ ){0,2}compart\w*"
+    r"|(?:pasais|pasan|cedeis|ceden|compartis|comparten|vendeis|venden) a (?:alguien|terceros"
+    r"|otras)|chi (?:riceve|ha accesso|puo vedere)|con chi (?:\w+ ){0,2}condivid\w*"
+    r"|wie (?:krijgt|ontvangt|heeft toegang)|met wie (?:\w+ ){0,2}(?:delen|deelt|gedeeld)"
+    r"|aan wie (?:\w+ ){0,2}(?:geven|verkopen|doorgeven|verstrekken)"
+    r"|kto (?:otrzymuje|ma dostep|widzi)|komu (?:\w+ ){0,2}(?:przekaz\w*|udostep\w*|sprzeda\w*)"
+    r"|quem (?:recebe|tem acesso)|com quem (?:\w+ ){0,2}(?:partilh\w*|compartilh\w*)"
+    r"|vem (?:far|har tillgang)|med vem (?:\w+ ){0,2}del\w*"
+    r"|till vem (?:\w+ ){0,2}(?:lamna\w*|ger|salj\w*)"
+)
+_RETENTION = _Terms(
+    r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
+    r"|when (?:will|is|are|do|does) (?:\w+ ){0,3}(?:deleted|erased|removed|destroyed)"
+    r"|wie lange (?:\w+ ){0,4}(?:gespeichert|aufbewahrt|speichern|aufbewahren|behalten)"
+    r"|wann (?:wird|werden) (?:\w+ ){0,3}(?:geloscht|vernichtet)"
+    r"|combien de temps (?:\w+ ){0,3}(?:conserv\w*|gard\w*|stock\w*)"
+    r"|quand (?:\w+ ){0,4}(?:supprim\w*|efface\w*)"
+    r"|cuanto tiempo (?:\w+ ){0,3}(?:guard\w*|conserv\w*|almacen\w*|mant\w*)"
+    r"|cuando (?:\w+ ){0,3}(?:borr\w*|elimin\w*)"
+    r"|quanto tempo (?:\w+ ){0,3}(?:conserv\w*|tene\w*|salv\w*|guard\w*|armazen\w*)"
+    r"|quando (?:\w+ ){0,3}(?:cancellat\w*|eliminat\w*|apagad\w*)"
+    r"|hoe lang (?:\w+ ){0,3}(?:bewaar\w*|bewaard|opgeslagen)"
+    r"|wanneer (?:\w+ ){0,4}(?:verwijderd|gewist)|jak dlugo (?:\w+ ){0,3}(?:przechow\w*)"
+    r"|kiedy (?:\w+ ){0,3}(?:usun\w*|skasow\w*)"
+    r"|hur lange (?:\w+ ){0,3}(?:sparar|sparas|lagrar|lagras|behaller)"
+    r"|nar (?:\w+ ){0,3}(?:raderas|tas bort)"
+)
+_SOURCE = _Terms(
+    r"where did you get|how did you get|woher|d'ou (?:vient|viennent|tenez|avez)"
+    r"|de donde (?:\w+ ){0,2}(?:sac\w*|obtuv\w*|consegu\w*)|da dove|waar (?:\w+ ){0,3}vandaan|skad"
+    r"|de onde|varifran|var (?:fick|har) ni"
+)
+_DATA_TALK = _Terms(
+    r"data|daten|donnees|datos|dati|gegevens|dane|danych|dados|uppgifter|personal|information"
+    r"|informationen|informations|informazioni|informacion|informatie|informacje|informacoes"
+    r"|stored|gespeichert|recorded|scan\w*|cameras?|kamera\w*|camaras|telecamere|reconocimiento"
+    r"|facial|fingerprints?|biometric\w*|ausweis\w*|passport|location|standort|ubicacion"
+    r"|coordonnees|details",
+    whole_words=True,
+)
+# Analysis of the person, and "leave me out of it": an objection in plain words.
+_ANALYSIS = _Terms(
+    r"analys\w*|analyz\w*|auswert\w*|analis\w*|profil\w*|research\w*|forschung\w*|recherche\w*"
+    r"|investigacion\w*|ricerc\w*|onderzoek\w*|badani\w*|pesquisa\w*|forskning\w*|insights"
+    r"|statisti\w*|studie\w*|study|studies",
+    whole_words=True,
+)
+_LEAVE_ME_OUT = _Terms(
+    r"(?:take|leave|keep) me out|exclude me|count me out|nehmen sie mich (?:da )?raus"
+    r"|nehmt mich (?:da )?raus|schliessen sie mich (?:davon )?aus|excluez-moi|retirez-moi"
+    r"|excluidme|excluyanme|escludetemi|escludermi|haal me (?:er)?uit|sluit me uit|wykluczcie mnie"
+    r"|wylaczcie mnie|excluam-me|retirem-me|ta bort mig fran|uteslut mig"
 )
 _OWN_DATA = re.compile(
     r"\b(?:my|mine|meine?\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|moich|moim|meus?|minhas?"
     r"|mina|mitt|min)\b(?:\s+\w+){0,3}\s+(?:data|details|information|info|records?|profile"
     r"|account|daten|angaben|konto|kundenkonto|profil|donnees|compte|informations|datos"
     r"|cuenta|perfil|dati|account|profilo|gegevens|persoonsgegevens|profiel|dane|danych|konta?"
-    r"|dados|conta|uppgifter|personuppgifter|konto)\b"
+    r"|dados|conta|uppgifter|personuppgifter|konto|history|historie|verlauf\w*|historique|historial"
+    r"|storico|cronologia|geschiedenis|historia|historico|historik|recensioni|reviews|ratings)\b"
 )
 # The safety net: the person's own data (not an account alone) and something asked of it.
 _POSSESSIVES = frozenset(
@@ -422,6 +587,9 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
     portable = _portability(whole)
     if portable is not None:
         hits.append(Hit("portability", portable, COMBINED, False))
+    informed = _information_asked(whole)
+    if informed is not None:
+        hits.append(Hit("information", informed, COMBINED, False))
     return hits
 
 
@@ -465,10 +633,22 @@ def _of_payment(text: str, outcome: re.Match[str]) -> bool:
 
 
 def _no_profile(text: Folded) -> str | None:
-    """Not wanting a profile or recommendations built from them."""
+    """Not wanting a profile or recommendations built from them; or to be left out of an
+    analysis or research."""
     for sentence, _found in _sentences_with(text, _PROFILE, _NOT_WANT):
         return sentence.strip()[:60]
-    return None
+    analysis = _ANALYSIS.search(text)
+    left_out = _LEAVE_ME_OUT.search(text) if analysis else None
+    return f"{analysis[0]} … {left_out[0]}" if analysis and left_out else None
+
+
+def _information_asked(text: Folded) -> str | None:
+    """Two or more kinds of question about what happens to the person's data."""
+    if not _DATA_TALK.search(text):
+        return None
+    kinds = (_STORED, _PURPOSE, _RECIPIENTS, _RETENTION, _SOURCE)
+    asked = [match for terms in kinds if (match := terms.search(text)) is not None]
+    return " … ".join(match[0] for match in asked) if len(asked) >= 2 else None
 
 
 def _keep_unused(text: Folded) -> str | None:
@@ -505,14 +685,25 @@ def _copy_asked(text: Folded) -> str | None:
 
 
 def _portability(text: Folded) -> str | None:
-    """A file format with the person's data, or with an ask to send it; not a how-to question."""
+    """A file format with the person's data or an ask to send it, or with somewhere else to
+    take it; not a document of business, and a how-to question only if it asks to receive."""
+    elsewhere = None
     for sentence, found in _sentences_with(text, _FORMAT):
-        if _HOW_TO.search_in(sentence):
-            continue
-        asked = _OWN_DATA.search(sentence) or _SEND.search_in(sentence)
+        fmt = found[0]
+        before = sentence[max(0, fmt.start() - _COPY_OF) : fmt.start()]
+        if _DOCUMENT.search_in(before) or _REPORT.search_in(sentence):
+            continue  # an invoice as a file, a report in Excel: business
+        how_to = _HOW_TO.search_in(sentence) is not None
+        if how_to:
+            asked = _RECEIVE.search_in(sentence)
+        else:
+            asked = _OWN_DATA.search(sentence) or _SEND.search_in(sentence)
         if asked is not None:
-            return f"{asked[0]} … {found[0][0]}"
-    return None
+            return f"{asked[0]} … {fmt[0]}"
+        if not how_to and elsewhere is None:
+            elsewhere = fmt
+    moved = _ELSEWHERE.search(text) if elsewhere is not None else None
+    return f"{elsewhere[0]} … {moved[0]}" if elsewhere is not None and moved else None
 
 
 def _wrong_field(text: Folded) -> str | None:

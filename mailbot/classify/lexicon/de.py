@@ -70,6 +70,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bstrukturierten, gangigen\b",
     ),
     "objection": (
+        r"\bhoren sie auf,? meine (?:\w+ ){0,2}(?:weiterzugeben|zu verkaufen|zu nutzen|zu"
+        r" verwenden)\b",
         r"\b(?:lege|erhebe)(?: \w+){0,10} widerspruch\b",
         r"\bwiderspreche (?:ich )?(?:hiermit )?(?:der|dem|jeder|dieser|diesem|diesen)\b"
         r"|\bich widerspreche\b",
@@ -100,6 +102,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bhoren sie auf,? mir (?:\w+ )?(?:e-?mails|mails|newsletter) zu schicken\b",
     ),
     "optout_phone": (
+        r"\brufen sie (?:mich|uns) (?:bitte )?nicht mehr (?:\w+ ){0,3}an\b",
         r"\b(?:rufen sie mich nicht|nicht mehr anrufen|horen sie auf,? mich anzurufen)\b",
         r"\bkeine (?:weiteren |weitere )?(?:anrufe|werbeanrufe|telefonwerbung|sms)\b",
         r"\bnicht mehr an(?:zu)?rufen\b",

@@ -97,6 +97,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        rf"\b{_ERASE} (?:all )?(?:of )?(?:my|our) {_PERSON}'?s? (?:\w+ )?(?:data|details"
+        rf"|information"
+        r"|account|profile|records)\b",
         rf"\b{_ERASE}\b[^.;]{{0,40}}\b(?:all )?(?:of )?(?:the |any )?(?:copies|scans|photocopies) "
         r"of my\b",
         r"\b(?:wants?|wanted|like|needs?|have|get) (?:my|his|her|their) (?:\w+ ){0,3}"
@@ -132,6 +135,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brequest(?:ing)? (?:the )?(?:immediate |permanent )?(?:erasure|deletion)\b",
     ),
     "restriction": (
+        r"\b(?:don't|do not|dont) want (?:it|them|that|this|my|the) (?:\w+ ){0,2}used for"
+        r" anything\b",
         r"\brestrict(?:ion of|ing)? (?:the |all |any )?(?:further )?(?:processing|use)\b",
         r"\bright to restrict(?:ion)?\b",
         r"\b(?:freeze|suspend|pause|block) (?:the )?(?:processing|use) of my (?:personal )?data\b",
@@ -158,6 +163,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\b(?:stop|cease) (?:passing|sharing|selling|giving|sending|handing) (?:on )?my (?:\w+"
+        r" )?(?:data|details|information|contact details|address|number|e-?mail)\b",
         r"\bi(?: am|'m)?(?: (?!not\b|never\b)\w+){0,3} (?:object|objecting) to\b(?=[^.;!?]{0,100}"
         r"\b(?:process\w*|us(?:e|es|ing)|hold\w*|keep\w*|stor\w*|shar\w*|sell\w*|sold|profil\w*"
         r"|track\w*|analys\w*|market\w*|advert\w*|data|information|details|personal|cookies?"
@@ -229,9 +236,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bdo[- ]not[- ]call\b",
         r"\b(?:keep|keeps|kept|constantly|always) (?:ringing|calling|phoning|texting) me\b",
         r"\btelephone preference service\b|\bregistered (?:with|on) (?:the )?tps\b",
-        r"\b(?:remove|take|delete) (?:me|my (?:phone |mobile |telephone )?(?:number|details)) "
-        r"(?:off|from) (?:your|the|all your) (?:call(?:ing)?|phone|telephone|telemarketing|sms|"
-        r"text) list\b",
+        r"\b(?:remove|take|delete) (?:me|my (?:phone |mobile |telephone )?(?:number|details))"
+        r"(?: \([^)]{0,30}\)| [\d +]{6,20})? (?:off|from) (?:your|the|all your) (?:call(?:ing)?"
+        r"|phone|telephone|telemarketing|sms|text) list\b",
         r"\b(?:no more |stop (?:the |these |your |all )?)(?:phone |sales |cold )?(?:calls|"
         r"telemarketing|texts|sms|text messages)\b",
         r"\b(?:do not|don't|dont) (?:want|wish) (?:to receive |any )?(?:more |further )?"
@@ -258,7 +265,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bas (?:his|her|their) (?:parent|guardian|solicitor|attorney|representative|executor|"
         r"carer)\b",
         r"\bmy (?:son|daughter|child|kid|mother|mum|mom|father|dad|husband|wife|partner|brother|"
-        r"sister)(?:'s)? (?:\w+ )?(?:data|account|details|information|e-?mail|personal)\b",
+        r"sister)(?:'s)? (?:\w+ )?(?:data|account|details|information|e-?mail|personal|profile"
+        r"|records?)\b",
         r"\b(?:for|about|on|regarding|concerning) my (?:son|daughter|child|kid|mother|mum|mom|"
         r"father|dad|husband|wife|partner|late)\b",
         r"\b(?:authori[sz]ed (?:agent|representative)|letter of authority|signed authority)\b",

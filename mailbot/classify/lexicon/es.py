@@ -25,7 +25,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "erasure": (
         rf"\b(?:supresion|eliminacion|borrado|cancelacion) (?:inmediata )?de {_MIS}? ?(?:\w+ )?"
         rf"{_DATA}\b",
-        r"\b(?:borr|elimin|suprim)\w* (?:todos |toda )?(?:mis|los siguientes|toda mi) (?:\w+ )?"
+        r"\b(?:borr|elimin|suprim)\w* (?:todos |toda )?(?:mis|nuestros|los siguientes|toda mi) "
+        r"(?:\w+ )?"
         rf"{_DATA}\b",
         r"\b(?:borr|elimin|suprim)\w* (?:todos |toda )?(?:los|la) (?:datos|informacion) "
         r"personal(?:es)?\b",
@@ -39,6 +40,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
     "objection": (
+        r"\bdej(?:en|ad|e) de (?:compartir|ceder|pasar|vender|usar|utilizar) (?:mis|mi)\b",
         r"\bno (?:quiero|deseo) que (?:mis|mi) (?:\w+ ){0,4}(?:se )?(?:usen|utilicen|compartan|"
         r"analicen|traten|cedan|vendan|sean (?:usad|utilizad|compartid|cedid|vendid|tratad)\w*)\b",
         r"\bno (?:quiero|deseo) que (?:se )?(?:usen|utilicen|compartan|analicen|traten|cedan|"

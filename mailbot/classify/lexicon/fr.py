@@ -23,6 +23,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_DATA} (?:\w+ )?(?:inexactes|erronees|incorrectes|incompletes)\b",
     ),
     "erasure": (
+        r"\b(?:veux|voudrais|souhaite|demande) que vous (?:le |la |les )?(?:supprimiez|effaciez)\b",
         rf"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?{_MES} (?:\w+ )?"
         r"(?:donnees|informations|compte|coordonnees|profil)",
         r"\b(?:suppression|effacement) (?:immediate |definitive )?(?:de |des |de mes |de toutes "
@@ -46,6 +47,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformat structure\b",
     ),
     "objection": (
+        r"\barret(?:er|ez) de (?:transmettre|partager|communiquer|vendre|ceder|exploiter"
+        r"|utiliser) (?:mes|mon|ma)\b",
         r"\bje ne (?:veux|souhaite) (?:pas|plus) que (?:mes|mon|ma) (?:\w+ ){0,4}(?:soient|soit) "
         r"(?:utilis|exploit|partag|analys|transmis|vendu|trait|communiqu)\w*",
         r"\bje ne (?:veux|souhaite) (?:pas|plus) que vous (?:\w+ )?(?:utilisiez|exploitiez|"

@@ -43,6 +43,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformato strutturato\b",
     ),
     "objection": (
+        r"\bsmett(?:ete|ere|a) di (?:condividere|cedere|usare|utilizzare|vendere|passare) (?:i"
+        r" miei|il mio|la mia|le mie)\b",
         r"\bnon (?:voglio|desidero) che (?:i miei|il mio|la mia|le mie) (?:\w+ ){0,4}(?:vengano|"
         r"siano|venga|sia) (?:usat|utilizzat|condivis|analizzat|trattat|cedut|vendut)\w*",
         r"\bnon (?:voglio|desidero) che (?:usiate|utilizziate|condividiate|analizziate|trattiate|"
@@ -57,6 +59,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\boppo\w+\b[^.;]{0,120}\b(?:marketing|pubblicit\w+|comunicazioni commerciali)",
     ),
     "optout_email": (
+        r"\bnon ricevere piu (?:\w+ ){0,3}(?:newsletter|email|e-mail|mail|comunicazioni"
+        r" promozionali|promozioni)\b",
         r"\bdisiscriv\w+\b",
         r"\bnon (?:inviatemi|mandatemi|speditemi) piu\b",
         r"\bcancellare (?:la mia )?iscrizione\b",

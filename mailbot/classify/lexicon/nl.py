@@ -44,12 +44,14 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
     "objection": (
+        r"\bstop(?:pen)? met het (?:delen|doorgeven|verkopen|gebruiken) van mijn\b",
         r"\bik wil niet dat mijn (?:\w+ ){0,4}(?:wordt|worden) (?:gebruikt|gedeeld|geanalyseerd|"
         r"verkocht|doorgegeven|verwerkt)\b",
         r"\bik wil niet dat (?:jullie|u) (?:\w+ ){0,3}mijn (?:\w+ ){0,4}(?:gebruik|deel|"
         r"analyse|verkoop|doorge|verwerk)\w*",
         r"\bmaak (?:ik )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b(?=[^.;!?]{0,100}\b(?:verwerk"
-        r"\w*|gebruik\w*|gegevens|persoonsgegevens|data|profiel\w*|marketing|reclame|delen|doorgeven"
+        r"\w*|gebruik\w*|gegevens|persoonsgegevens|data|profiel\w*|marketing|reclame|delen"
+        r"|doorgeven"
         r"|bewaren|volgen|analyse\w*))",
         r"\b(?:daar|hier|hiertegen) maak ik (?:\w+ )?bezwaar\b",
         r"\bbezwaar tegen (?:de|het) (?:\w+ )?(?:verwerk|gebruik)\w*",

@@ -31,6 +31,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\bprzestan\w* (?:udostepniac|przekazywac|wykorzystywac|sprzedawac) (?:moje|moich)\b",
         r"\bnie (?:chce|zycze sobie),? (?:aby|zeby|by) (?:\w+ ){0,3}(?:moje|moich|mojego|moja) "
         r"(?:\w+ ){0,4}(?:wykorzyst|uzyw|udostep|przetwarz|analiz|sprzeda)\w*",
         r"\bnie zgadzam sie na (?:dalsze )?(?:wykorzystywanie|przetwarzanie|udostepnianie|"

@@ -36,6 +36,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidade\b", r"\bleitura automatica\b", r"\bformato estruturado\b"),
     "objection": (
+        r"\bparem de (?:partilhar|compartilhar|ceder|usar|utilizar|vender|passar) (?:os |as )?"
+        r"(?:meus|minhas)\b",
         r"\bnao (?:quero|desejo) que (?:os meus|o meu|a minha|as minhas|meus|minhas) (?:\w+"
         r" ){0,4}(?:sejam|seja) (?:usad|utilizad|partilhad|compartilhad|analisad|tratad|vendid|"
         r"cedid)\w*",
@@ -57,6 +59,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bremov\w+ (?:o meu e-?mail|me) da (?:sua )?lista\b",
     ),
     "optout_phone": (
+        r"\bdeixem de (?:me |nos )?(?:telefonar|ligar|contactar)\b",
         r"\bparem de (?:me )?ligar\b",
         r"\bparem de (?:me )?(?:mandar|enviar) (?:\w+ )?(?:sms|mensagens)\b",
         r"\bnao me liguem\b",

@@ -33,6 +33,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
     "portability": (r"\bdataportabilitet\b", r"\bmaskinlasbar\w*\b"),
     "objection": (
+        r"\bsluta (?:dela|lamna ut|salja|anvanda) mina\b",
         r"\binvander (?:jag )?mot\b",
         r"\bjag gor invandning\b|\binvandning mot\b",
         r"\bmotsatter mig\b",
@@ -43,6 +44,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\binvand\w*\b[^.;]{0,120}\b(?:direktmarknadsforing|marknadsforing|reklam)",
     ),
     "optout_email": (
+        r"\bsluta skicka (?:\w+ ){0,2}(?:reklam\w*|mejl\w*|mail\w*|nyhetsbrev\w*|e-?post\w*)",
         r"\bavregistrera (?:mig)?\b",
         r"\bavsluta (?:min )?prenumeration\b",
         r"\bvill inte (?:langre )?(?:ha|fa) (?:fler )?(?:mejl|e-?post|mail|nyhetsbrev)\b",
