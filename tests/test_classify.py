@@ -1611,7 +1611,102 @@ MORE_PLAIN_ASKS = {
         "opt_out",
         opt_out=("email",),
     ),
+    "information-kinds-and-why": Case(
+        "I don't need a copy. What kind of data do you keep on guests, and why do you need to "
+        "keep it?",
+        R,
+        ("information",),
+    ),
+    "automated-credit-assessment": Case(
+        "After an automated credit assessment you want a £300 deposit from me. I'd like a person "
+        "to review it.",
+        R,
+        ("automated_decision",),
+    ),
+    "nl-automated-vastgesteld-medewerker": Case(
+        "Mijn premie is vastgesteld door een geautomatiseerd model. Ik wil dat een medewerker "
+        "mijn situatie opnieuw beoordeelt.",
+        R,
+        ("automated_decision",),
+        subject="Premie",
+        language="nl",
+    ),
+    "pl-automated-sekundach-kryteriow": Case(
+        "Po 20 sekundach dostałem odpowiedź, że wniosek nie spełnia kryteriów. Proszę, żeby "
+        "przejrzał go człowiek.",
+        R,
+        ("automated_decision",),
+        subject="Wniosek",
+        language="pl",
+    ),
+    "es-objection-no-autorizo": Case(
+        "No autorizo el uso de mis datos para ese estudio de la universidad.",
+        R,
+        ("objection",),
+        subject="Estudio",
+        language="es",
+    ),
+    "nl-rectification-kloppen-niet-dossier": Case(
+        "De gegevens in mijn dossier kloppen niet. Kunnen jullie het aanpassen?",
+        R,
+        ("rectification",),
+        subject="Dossier",
+        language="nl",
+    ),
+    "sv-erasure-radera-allt-om-mig": Case(
+        "hej, radera allt ni har om mig tack",
+        R,
+        ("erasure",),
+        subject="radera",
+        language="sv",
+    ),
+    "sv-portability-som-filer": Case(
+        "Kan ni skicka min träningshistorik som filer (GPX) så jag kan ladda upp den i en annan "
+        "app?",
+        R,
+        ("portability",),
+        subject="Träningshistorik",
+        language="sv",
+    ),
+    "erasure-her-removed-from-database": Case(
+        "I have power of attorney for my aunt. I want her removed from your database completely.",
+        R,
+        ("erasure",),
+        on_behalf=True,
+    ),
+    "access-see-whats-on-my-file": Case(
+        "I was told there are incidents on file. I want to see what's on my file, all of it.",
+        R,
+        ("access",),
+    ),
+    "erasure-delete-the-lot": Case(
+        "I've left the club. Please delete the lot: my health form and the notes.",
+        R,
+        ("erasure",),
+    ),
+    "optout-take-me-off-all-of-it": Case(
+        "Please take me off all of it - the emails and the texts about test drives.",
+        "opt_out",
+        opt_out=("email", "phone"),
+    ),
+    "pl-optout-przestac-wysylac-sms": Case(
+        "Proszę przestać wysyłać mi SMS-y z reklamami.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="SMS",
+        language="pl",
+    ),
+    "pt-optout-deixem-de-enviar-newsletter": Case(
+        "Peço que deixem de me enviar a newsletter.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Newsletter",
+        language="pt",
+    ),
     # Look-alikes that stay ordinary support mail.
+    "shop-orders-to-csv-for-accountant": Case(
+        "Is there a way to export my shop's orders to CSV for my accountant?", "other"
+    ),
     "two-questions-not-about-data": Case(
         "How long will the delivery take, and who receives the parcel if I'm out?", "other"
     ),

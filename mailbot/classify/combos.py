@@ -89,7 +89,8 @@ _WRONG = _Terms(
     r"|(?:aparece|figura|consta|registrad[oa]|escrit[oa]) como"
     r"|(?:risulta|registrat[oa]|scritt[oa]|compare) come"
     r"|(?:staat|geregistreerd|geschreven|vermeld) als|(?:zapisan\w*|figuruje|widnieje) jako"
-    r"|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som"
+    r"|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som|kloppen niet|falso"
+    r"|falsa|false|untrue|unwahr|falsos"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -143,7 +144,7 @@ _RECORDS = _Terms(
     r"|(?:mojej|moich|moim) (?:historii|danych|profilu|koncie)|on my (?:record|file)"
     r"|in my (?:record|file)|sus registros|vuestros registros|seus registos|ses dossiers"
     r"|vos registres|ihre unterlagen|i vostri registri|uw administratie|jullie administratie"
-    r"|wasze rejestry|era register"
+    r"|wasze rejestry|era register|o meu registo|meu registro|no meu registo"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -164,6 +165,9 @@ _OUTCOME = _Terms(
     r"|flaggad\w*|deactivated|disabled|terminated|deaktiviert|desactive|desactivad[oa]"
     r"|disattivat[oa]|gedeactiveerd|dezaktywowan\w*|desativad[oa]|inaktiverad|said no|a dit non"
     r"|dijo que no|ha detto no|zei nee|disse nao|sa nej"
+    r"|(?:credit|risk|affordability) (?:assessment|check|score|rating)|bonitatspruf\w*|schufa"
+    r"|vastgesteld|festgelegt|festgesetzt|determined|fixee?|fijad[oa]|determinad[oa]|stabilit[oa]"
+    r"|ustalon\w*|faststall\w*"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -179,7 +183,7 @@ _REVIEW = _Terms(
     r"|beoordeel\w*|bekijk\w*|herzie\w*|sprawdz\w*|sprawdzil\w*|rozpatrz\w*|ocen\w*|analis\w*"
     r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
     r"|bedom\w*|go through|goes through|beoordel\w*|kijk\w*|regarde\w*|regarder|etudi\w*|mire\w*"
-    r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*"
+    r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*|przejrz\w*|patrz\w*"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
@@ -275,7 +279,8 @@ _ACCESS_OBJECT = _Terms(
     r"|berichten|gegevens|informatie|nagran\w*|notatk\w*|wiadomosci|danych|dane|informacj\w*"
     r"|wszystk\w*|gravac\w*|imagens|mensagens|dados|informac\w*|tudo|inspelning\w*|anteckning\w*"
     r"|meddelanden|uppgifter|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte"
-    r"|personalakte|processo|historial|cartella|medical records?|patient records?|historia clinica",
+    r"|personalakte|processo|historial|cartella|medical records?|patient records?|historia clinica"
+    r"|whatever|the lot|all of it",
     whole_words=True,
 )
 _RECORDING = _Terms(
@@ -359,7 +364,7 @@ _AUTOMATIC = _Terms(
     r"|in (?:under )?(?:a few |\d+ |two |a couple of )?seconds|\d+ seconds after|the same minute"
     r"|(?:in )?under a minute|within a minute|in der gleichen minute|la meme minute"
     r"|el mismo minuto|lo stesso minuto|dezelfde minuut|tej samej minucie|no mesmo minuto"
-    r"|samma minut",
+    r"|samma minut|po (?:\w+ )?(?:\d+|kilku) sekund\w*",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -374,7 +379,13 @@ _REFUSED = _Terms(
     r"|denegad\w*|rifiutat\w*|respint\w*|afgewezen|geweigerd|afwijzing|odrzucon\w*|odrzuc\w*"
     r"|odmow\w*|recusad\w*|rejeitad\w*|negad\w*|nekad\w*|avslag\w*|avslog\w*|absage\w*"
     r"|rejection\w*|not eligible|ineligible|nicht berechtigt|non eligible|no (?:es |soy )?elegible"
-    r"|niet in aanmerking|nao elegivel|inte berattigad",
+    r"|niet in aanmerking|nao elegivel|inte berattigad|nie spelnia kryteriow"
+    r"|(?:does not|doesn't|did not|didn't) meet (?:the |our )?criteria"
+    r"|erfullt (?:\w+ )?nicht die (?:kriterien|voraussetzungen)"
+    r"|ne (?:repond|remplit) pas (?:aux|les) criteres"
+    r"|no cumple (?:con )?(?:los )?(?:criterios|requisitos)"
+    r"|non soddisfa (?:i )?(?:criteri|requisiti)|voldoet niet aan"
+    r"|nao cumpre (?:os )?(?:criterios|requisitos)|uppfyller inte",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -399,7 +410,7 @@ _FORMAT = _Terms(
     r"|als datei\w*|en (?:un )?(?:fichier|archivo)|in un file|als bestand|w pliku"
     r"|num (?:ficheiro|arquivo)|som (?:en )?fil"
     r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
-    r"|einem |jakims )?(?:\w+ )?(?:format|formato|formaat)",
+    r"|einem |jakims )?(?:\w+ )?(?:format|formato|formaat)|som filer|gpx|tcx|fit-?fil\w*",
     whole_words=True,
 )
 # What the person should receive: in a how-to question only these make it an ask.
@@ -409,6 +420,19 @@ _RECEIVE = _Terms(
     r"|zuschick\w*|zusend\w*|schickt|schicken|recevoir|obtenir|envoyer|m'envoyer|recibir|obtener"
     r"|enviar\w*|mandar\w*|ricevere|avere|ottenere|inviar\w*|krijgen|ontvangen|toesturen|sturen"
     r"|otrzymac|dostac|przeslac|receber|obter|fa|erhalla|skicka"
+)
+# A business asking about its own shop's figures: not a person's data.
+_BUSINESS = _Terms(
+    r"my (?:shop|store|business|company)'?s?|our (?:shop|store|business|company|webshop|customers)"
+    r"|storefront|my customers|(?:onze|mijn) (?:webwinkel|webshop|winkel|zaak|bedrijf)"
+    r"|(?:unser|mein)\w* (?:onlineshop|shop|geschaft|firma|laden)"
+    r"|(?:ma|notre) (?:boutique|entreprise|societe)|(?:mi|nuestra) (?:tienda|empresa)"
+    r"|(?:il mio|il nostro) (?:negozio|e-commerce)|(?:la mia|la nostra) (?:azienda|attivita)"
+    r"|(?:moj|nasz) sklep|(?:moja|nasza) firma|(?:a minha|a nossa) (?:loja|empresa)"
+    r"|(?:min|var) (?:butik|natbutik|firma)|accountant|steuerberater|buchhalter\w*|comptable"
+    r"|expert-comptable|contable|commercialista|boekhouder|ksiegow\w*|contabilista|tax year"
+    r"|steuerjahr|royalt\w*",
+    whole_words=True,
 )
 # A business's own figures exported: a report, not the person's data.
 _REPORT = _Terms(
@@ -457,6 +481,8 @@ _STORED = _Terms(
     r"|o que (?:guardam|armazenam|recolhem|registam)"
     r"|vilka uppgifter (?:\w+ ){0,3}(?:sparas|lagras|sparar|lagrar|samlar)"
     r"|vad (?:sparar|lagrar|samlar) ni|vad (?:sparas|lagras)"
+    r"|what (?:kinds? of |sorts? of |types? of )?(?:data|information|info|details) (?:do )?you "
+    r"(?:\w+ )?(?:keep|store|hold|collect|save|record)"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -469,6 +495,7 @@ _PURPOSE = _Terms(
     r"|waarom (?:hebben|bewaren|verzamelen|gebruiken) (?:jullie|u)|w jakim celu|po co|do czego"
     r"|para que (?:fim|serve\w*|usam|utilizam)|com que (?:finalidade|fim)"
     r"|varfor (?:behover|sparar|samlar) ni|i vilket syfte"
+    r"|why (?:do )?you (?:\w+ )?(?:need|keep|store|collect|want) (?:it|them|this|that|my|the|all)"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -487,6 +514,9 @@ _RECIPIENTS = _Terms(
     r"|quem (?:recebe|tem acesso)|com quem (?:\w+ ){0,2}(?:partilh\w*|compartilh\w*)"
     r"|vem (?:far|har tillgang)|med vem (?:\w+ ){0,2}del\w*"
     r"|till vem (?:\w+ ){0,2}(?:lamna\w*|ger|salj\w*)"
+    r"|(?:whether|if|does|do) (?:it|they|this|my \w+) (?:goes?|gets?|is passed|are passed|is"
+    r" shared|are shared) (?:on )?(?:to|with) (?:other|third|any|partners)"
+    r"|a quem (?:\w+ ){0,3}(?:foi|foram) (?:enviad|passad|partilhad|cedid)\w*"
 )
 _RETENTION = _Terms(
     r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -504,11 +534,14 @@ _RETENTION = _Terms(
     r"|kiedy (?:\w+ ){0,3}(?:usun\w*|skasow\w*)"
     r"|hur lange (?:\w+ ){0,3}(?:sparar|sparas|lagrar|lagras|behaller)"
     r"|nar (?:\w+ ){0,3}(?:raderas|tas bort)"
+    r"|(?:keep|store|retain|hold)\w* (?:it|them|this|that|the data|my data)?,? (?:and )?(?:for"
+    r" )?how long"
 )
 _SOURCE = _Terms(
     r"where did you get|how did you get|woher|d'ou (?:vient|viennent|tenez|avez)"
     r"|de donde (?:\w+ ){0,2}(?:sac\w*|obtuv\w*|consegu\w*)|da dove|waar (?:\w+ ){0,3}vandaan|skad"
-    r"|de onde|varifran|var (?:fick|har) ni"
+    r"|de onde|varifran|var (?:fick|har) ni|van wie hebben|hoe kom\w* (?:jullie|u) aan"
+    r"|who gave you"
 )
 _DATA_TALK = _Terms(
     r"data|daten|donnees|datos|dati|gegevens|dane|danych|dados|uppgifter|personal|information"
@@ -686,8 +719,11 @@ def _copy_asked(text: Folded) -> str | None:
 
 def _portability(text: Folded) -> str | None:
     """A file format with the person's data or an ask to send it, or with somewhere else to
-    take it; not a document of business, and a how-to question only if it asks to receive."""
+    take it; not a document of business or a shop's own figures, and a how-to question only if
+    it asks to receive."""
     elsewhere = None
+    if _BUSINESS.search(text):
+        return None
     for sentence, found in _sentences_with(text, _FORMAT):
         fmt = found[0]
         before = sentence[max(0, fmt.start() - _COPY_OF) : fmt.start()]
@@ -711,7 +747,7 @@ def _wrong_field(text: Folded) -> str | None:
     for wrong in _WRONG.finditer(text):
         start, end = max(0, wrong.start() - _WINDOW), wrong.end() + _WINDOW
         stretch = text.text[start:end]
-        field = _FIELD.search_in(stretch)
+        field = _FIELD.search_in(stretch) or _RECORDS.search_in(stretch)
         if field is not None and not (_ADDRESS.search_in(field[0]) and _ORDER.search_in(stretch)):
             return stretch[min(field.start(), wrong.start() - start) :][:60].strip()
     return None

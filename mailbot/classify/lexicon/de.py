@@ -70,6 +70,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bstrukturierten, gangigen\b",
     ),
     "objection": (
+        r"\bich (?:erlaube|gestatte|genehmige) (?:\w+ ){0,3}nicht,? (?:dass|die (?:nutzung"
+        r"|verwendung|weitergabe))",
         r"\bhoren sie auf,? meine (?:\w+ ){0,2}(?:weiterzugeben|zu verkaufen|zu nutzen|zu"
         r" verwenden)\b",
         r"\b(?:lege|erhebe)(?: \w+){0,10} widerspruch\b",

@@ -23,6 +23,8 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bsee (?:what(?:'s| is| you have| you've got) (?:on|in)|everything (?:on|in)) (?:my|the"
+        r"|his|her) (?:\w+ )?(?:file|record|records|account|notes)\b",
         r"\b(?:subject|data|personal data|information) access request\b",
         r"\bsars?\b",
         r"\bdsars?\b",
@@ -87,6 +89,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:records?|system|database|files?)\b",
     ),
     "erasure": (
+        r"\b(?:me|him|her|them|us) (?:to be |to get )?(?:taken|removed|deleted|wiped|erased) "
+        r"(?:completely |permanently |entirely )?(?:off|from|out of) (?:your|the|all your|all of"
+        r" your) (?:\w+ )?(?:database|databases|system|systems|records|files|crm|servers?)\b",
+        r"\b(?:delete|erase|wipe|destroy|get rid of) (?:the lot|it all|all of it|all that|all of"
+        r" that)\b",
         rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?(?:my|our) (?:personal |"
         r"customer |user )?(?:data|informations?|infos?|details|records?|account|accounts|profile|"
         rf"e-?mail address|contact details|personal details|everything|history|file|cv|resume)\b"
@@ -163,6 +170,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\bi (?:do not|don't|dont) (?:authori[sz]e|consent to|agree to) (?:the |you )?(?:use"
+        r"|using|processing|sharing|passing)\b",
         r"\b(?:stop|cease) (?:passing|sharing|selling|giving|sending|handing) (?:on )?my (?:\w+"
         r" )?(?:data|details|information|contact details|address|number|e-?mail)\b",
         r"\bi(?: am|'m)?(?: (?!not\b|never\b)\w+){0,3} (?:object|objecting) to\b(?=[^.;!?]{0,100}"
@@ -247,6 +256,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"telemarketing)\b",
     ),
     "optout_all": (
+        r"\b(?:take|remove) me (?:off|from) (?:all (?:of )?)?(?:it|them|that|everything)\b"
+        r"(?=[^.]{0,40}\b(?:e-?mails?|texts?|calls?|sms|newsletters?|offers|marketing)\b)",
         r"\b(?:stop|quit|cease) (?:contacting|bothering|harassing|pestering|hassling) (?:me|us)\b",
         r"\b(?:do not|don't|dont|never) (?:ever )?contact (?:me|us)(?: again| anymore| any more"
         r"| in (?:the )?future| for (?:\w+ )?marketing)?\b",
@@ -276,6 +287,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:has )?(?:passed away|died|is deceased|is a minor|is under)\b",
     ),
     "information": (
+        r"\bwho (?:\w+ ){0,3}(?:was|were|has been|have been) (?:sent|passed|shared|given|sold"
+        r"|disclosed) to\b",
+        r"\bwho gave you my\b|\bfrom whom did you (?:get|obtain|receive) my\b",
         rf"\bwhere (?:did|do|have) {_YOU} (?:get|got|obtain|find|source|buy|bought|collect|take|"
         r"receive)\w* my\b",
         rf"\bhow (?:did|do|have) {_YOU} (?:get|got|obtain|find|come by|come across|acquire|"

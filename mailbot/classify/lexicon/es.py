@@ -40,8 +40,10 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
     "objection": (
+        r"\bno autorizo (?:el uso|la utilizacion|el tratamiento|la cesion|que)\b",
         r"\bdej(?:en|ad|e) de (?:compartir|ceder|pasar|vender|usar|utilizar) (?:mis|mi)\b",
-        r"\bno (?:quiero|deseo) que (?:mis|mi) (?:\w+ ){0,4}(?:se )?(?:usen|utilicen|compartan|"
+        r"\bno (?:quiero|deseo) que (?:mis|mi|los|sus|las) (?:\w+ ){0,6}(?:se )?(?:usen|utilicen"
+        r"|compartan|"
         r"analicen|traten|cedan|vendan|sean (?:usad|utilizad|compartid|cedid|vendid|tratad)\w*)\b",
         r"\bno (?:quiero|deseo) que (?:se )?(?:usen|utilicen|compartan|analicen|traten|cedan|"
         r"vendan) (?:\w+ )?mis\b",

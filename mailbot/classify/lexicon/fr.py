@@ -47,6 +47,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformat structure\b",
     ),
     "objection": (
+        r"\bje n'autorise pas (?:l'utilisation|le traitement|la transmission|le partage|l'usage"
+        r"|que)\b",
         r"\barret(?:er|ez) de (?:transmettre|partager|communiquer|vendre|ceder|exploiter"
         r"|utiliser) (?:mes|mon|ma)\b",
         r"\bje ne (?:veux|souhaite) (?:pas|plus) que (?:mes|mon|ma) (?:\w+ ){0,4}(?:soient|soit) "

@@ -43,6 +43,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformato strutturato\b",
     ),
     "objection": (
+        r"\bnon autorizzo (?:l'uso|l'utilizzo|il trattamento|la cessione|la condivisione|che)\b",
         r"\bsmett(?:ete|ere|a) di (?:condividere|cedere|usare|utilizzare|vendere|passare) (?:i"
         r" miei|il mio|la mia|le mie)\b",
         r"\bnon (?:voglio|desidero) che (?:i miei|il mio|la mia|le mie) (?:\w+ ){0,4}(?:vengano|"

@@ -44,12 +44,14 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
     "objection": (
+        r"\bik geef (?:\w+ )?geen toestemming (?:voor|om)\b",
         r"\bstop(?:pen)? met het (?:delen|doorgeven|verkopen|gebruiken) van mijn\b",
         r"\bik wil niet dat mijn (?:\w+ ){0,4}(?:wordt|worden) (?:gebruikt|gedeeld|geanalyseerd|"
         r"verkocht|doorgegeven|verwerkt)\b",
         r"\bik wil niet dat (?:jullie|u) (?:\w+ ){0,3}mijn (?:\w+ ){0,4}(?:gebruik|deel|"
         r"analyse|verkoop|doorge|verwerk)\w*",
-        r"\bmaak (?:ik )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b(?=[^.;!?]{0,100}\b(?:verwerk"
+        r"\bmaakt? (?:ik |hij |zij |ze |wij |we )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b"
+        r"(?=[^.;!?]{0,100}\b(?:verwerk"
         r"\w*|gebruik\w*|gegevens|persoonsgegevens|data|profiel\w*|marketing|reclame|delen"
         r"|doorgeven"
         r"|bewaren|volgen|analyse\w*))",
@@ -89,6 +91,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bmachtiging\b",
     ),
     "information": (
+        r"\bhoe komen (?:jullie|u) aan mijn\b|\bvan wie hebben (?:jullie|u) mijn\b",
         r"\bwaar (?:u|jullie) (?:die|deze|dat|mijn \w+) vandaan (?:heeft|hebben|hebt)\b",
         r"\bof (?:u|jullie) (?:die|deze|dat|mijn \w+) (?:deelt|delen) met\b",
         r"\bwelke soorten gegevens\b",

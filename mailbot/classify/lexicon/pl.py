@@ -31,6 +31,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\bnie wyrazam zgody na (?:\w+ )?(?:wykorzystywanie|przetwarzanie|udostepnianie"
+        r"|uzywanie)\b",
         r"\bprzestan\w* (?:udostepniac|przekazywac|wykorzystywac|sprzedawac) (?:moje|moich)\b",
         r"\bnie (?:chce|zycze sobie),? (?:aby|zeby|by) (?:\w+ ){0,3}(?:moje|moich|mojego|moja) "
         r"(?:\w+ ){0,4}(?:wykorzyst|uzyw|udostep|przetwarz|analiz|sprzeda)\w*",
@@ -43,6 +45,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\bwycofuje (?:moja |swoja )?zgode\b",),
     "marketing_objection": (r"\bsprzeciw\w*\b[^.;]{0,120}\bmarketing\w*",),
     "optout_email": (
+        r"\bprzesta\w* (?:mi )?wysyla\w* (?:mi )?(?:e-?maili|maili|newslettera|wiadomosci e-?mail)",
         r"\bwypisz(?:cie)? mnie\b|\bwypisac sie\b",
         r"\bwypisani\w* (?:mnie |mojego adresu )?z (?:\w+ )?"
         r"(?:newslettera|mailingu|listy|subskrypcji)\b",
@@ -51,6 +54,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"wiadomosci|newslettera)",
     ),
     "optout_phone": (
+        r"\bprzesta\w* (?:mi )?wysyla\w* (?:mi )?(?:sms\w*|wiadomosci sms)",
         r"\bprosze nie dzwonic\b|\bnie dzwoncie\b",
         r"\bprzestancie (?:do mnie )?dzwonic\b",
         r"\bnie (?:chce|zycze sobie) (?:wiecej )?telefon\w*\b",

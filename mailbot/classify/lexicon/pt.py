@@ -36,6 +36,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidade\b", r"\bleitura automatica\b", r"\bformato estruturado\b"),
     "objection": (
+        r"\bnao autorizo (?:o uso|a utilizacao|o tratamento|a cedencia|a partilha|que)\b",
         r"\bparem de (?:partilhar|compartilhar|ceder|usar|utilizar|vender|passar) (?:os |as )?"
         r"(?:meus|minhas)\b",
         r"\bnao (?:quero|desejo) que (?:os meus|o meu|a minha|as minhas|meus|minhas) (?:\w+"
@@ -51,6 +52,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
     "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
     "optout_email": (
+        r"\bdeixem de (?:me )?(?:enviar|mandar) (?:\w+ ){0,3}(?:newsletters?|e-?mails?|campanhas"
+        r"|promocoes|publicidade)",
         r"\bcancelar (?:a )?(?:minha )?(?:inscricao|subscricao|assinatura) (?:da |de |do |dos )?"
         r"(?:\w+ )?(?:newsletter|e-?mails|emails|lista|comunicac)",
         r"\bdescadastr\w+\b",
@@ -76,6 +79,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bprocuracao\b",
     ),
     "information": (
+        r"\ba quem (?:\w+ ){0,3}(?:foi|foram|tem sido|e que foi) (?:enviad|passad|partilhad|cedid"
+        r"|comunicad|vendid)\w*",
         r"\bque informac\w* recolhem\b|\bpara que (?:a|o|as|os) (?:usam|utilizam)\b",
         r"\bse (?:a|o|as|os) partilham\b|\bdurante quanto tempo\b",
         r"\bquanto tempo ficam guardad\w*",

@@ -24,6 +24,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"[^?]{0,200}?\b(?:ratta|andra|korrigera|uppdatera)\w*",
     ),
     "erasure": (
+        r"\bradera (?:allt|alla (?:\w+ )?uppgifter|all (?:\w+ )?information|all data) (?:som )?"
+        r"(?:ni )?(?:har )?om mig\b",
+        r"\bradera mig\b",
         rf"\bradera\w* (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
         r"\bradering av (?:mina|alla)\b",
         rf"\b(?:ta|tar) bort (?:mina|alla|mitt|min) (?:\w+ )?(?:{_DATA}|konto|profil)\b",
@@ -33,6 +36,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
     "portability": (r"\bdataportabilitet\b", r"\bmaskinlasbar\w*\b"),
     "objection": (
+        r"\bjag (?:godkanner|tillater) inte att\b",
         r"\bsluta (?:dela|lamna ut|salja|anvanda) mina\b",
         r"\binvander (?:jag )?mot\b",
         r"\bjag gor invandning\b|\binvandning mot\b",
