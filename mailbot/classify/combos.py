@@ -7,21 +7,29 @@ sich ein Mitarbeiter den Fall ansieht". A combination names the parts such a let
 each a list of terms across en, de, fr, es, it, nl, pl, pt and sv (folded: lower case, no
 accents), and where they must stand:
 
-- rectification: something wrong and a field of a person's record within one short stretch
-  (for an address, no order or delivery word there: a wrong delivery address is logistics),
-  and anywhere an ask to correct or what it should be; or an ask to correct something "in
-  your records" (not an order or a document of business);
-- automated decision: "automatically" and "refused" within one short stretch, and anywhere a
-  person to look again or a challenge of the decision; or a refusal and a manual review asked;
-  or a system or program, an outcome (refused, blocked, cancelled, a decision) and a sentence
-  asking a person to look at it again;
+- rectification: something wrong (or the value on record: "has my surname as") and a field
+  of a person's record or "my records" within one short stretch (for an address, no order or
+  delivery word there: a wrong delivery address is logistics), and anywhere an ask to correct
+  or what it should be; or an ask to correct something "in your records" (not an order or a
+  document of business);
+- automated decision: "automatically" (or "within seconds", "the same minute") and "refused"
+  within one short stretch, and anywhere a person to look again or a challenge of the
+  decision; or a refusal and a manual review asked; or a system, program, app or model, an
+  outcome (refused, blocked, flagged, deactivated, a decision) and a sentence asking a person
+  to look at it again; a declined payment is none of these;
 - access: a copy asked for, of recordings, notes, messages, data or everything (not of an
   invoice, a contract or another document of business), in one sentence; or recordings or
-  footage of the person asked for;
-- objection: not wanting a profile, picture or recommendations built from them, in a sentence;
-- restriction: "do not delete it" and "do not use it" in one message;
-- portability: a file format (CSV, JSON, XML) and the person's data or account in one sentence,
-  or a format and an ask to send or transfer, unless it asks how to do it themselves.
+  footage of the person asked for; or what is held about them ("everything you've got on me",
+  "tout ce que vous avez sur moi") asked for in one sentence;
+- objection: not wanting a profile, picture or recommendations built from them, in a
+  sentence; or to be left out of an analysis or research;
+- restriction: "do not delete it" and "do not use it" in one message, or their data not to be
+  used while something is cleared up;
+- portability: a file format (CSV, a spreadsheet, "as a file") and the person's data or an ask
+  to send it in one sentence, or a format and somewhere else to take it; not an invoice as a
+  file or a shop's own figures, and a how-to question only when it asks to receive;
+- information: two kinds of question about the person's data (what is stored, what for, who
+  gets it, how long, where from).
 
 ``data_question`` is the safety net under all of it: a sentence that names the person's own
 data and asks something of it. It never labels a right; it sends otherwise ordinary mail to a
