@@ -373,7 +373,7 @@ async def test_smtp_server_down_for_a_while_then_the_outbox_drains(
     task = await start(daemon)
     try:
         await asyncio.to_thread(append, imap_account, [request_mail(0)])
-        await smtp_sink.wait_for_async(1, timeout=5)  # a connection is open and reused
+        await smtp_sink.wait_for_async(1, timeout=15)  # a connection is open and reused
 
         smtp_sink.pause()
         await asyncio.to_thread(append, imap_account, [request_mail(i) for i in range(1, n)])
