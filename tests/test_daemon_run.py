@@ -46,7 +46,7 @@ async def test_idle_acknowledges_new_mail_within_seconds(
         for n in range(3):
             started = time.monotonic()
             await append_async(imap_account, [request_mail(n)])
-            await smtp_sink.wait_for_async(n + 1, timeout=5)
+            await smtp_sink.wait_for_async(n + 1, timeout=15)
             assert time.monotonic() - started < 5, "IDLE must wake the daemon, not the poll"
     finally:
         await stop(daemon, task)
@@ -62,7 +62,7 @@ async def test_polling_without_idle(
     task = await run_daemon(daemon)
     try:
         await append_async(imap_account, [request_mail(1)])
-        await smtp_sink.wait_for_async(1, timeout=5)
+        await smtp_sink.wait_for_async(1, timeout=15)
     finally:
         await stop(daemon, task)
 
@@ -80,7 +80,7 @@ async def test_reconnects_after_the_imap_server_restarts(
     task = await run_daemon(daemon)
     try:
         await append_async(account, [request_mail(1)])
-        await smtp_sink.wait_for_async(1, timeout=5)
+        await smtp_sink.wait_for_async(1, timeout=15)
         await asyncio.to_thread(private_dovecot.restart)
         await append_async(account, [request_mail(2)])
         await smtp_sink.wait_for_async(2, timeout=15)
@@ -150,7 +150,7 @@ async def test_idle_is_renewed_and_keeps_working(
     try:
         await asyncio.sleep(2.0)  # several renewals
         await append_async(imap_account, [request_mail(1)])
-        await smtp_sink.wait_for_async(1, timeout=5)
+        await smtp_sink.wait_for_async(1, timeout=15)
     finally:
         await stop(daemon, task)
 

@@ -326,7 +326,7 @@ async def test_imap_server_down_for_a_while_during_idle(
     task = await start(daemon)
     try:
         await asyncio.to_thread(append, account, [request_mail(1)])
-        await smtp_sink.wait_for_async(1, timeout=5)
+        await smtp_sink.wait_for_async(1, timeout=15)
         await asyncio.sleep(0.5)  # back in IDLE
 
         await asyncio.to_thread(private_dovecot.pause)
@@ -338,13 +338,13 @@ async def test_imap_server_down_for_a_while_during_idle(
 
         await asyncio.to_thread(private_dovecot.resume)
         resumed = time.monotonic()
-        await smtp_sink.wait_for_async(2, timeout=5)
+        await smtp_sink.wait_for_async(2, timeout=15)
         assert time.monotonic() - resumed < 3, "answered soon after the server is back"
 
         await asyncio.sleep(0.5)
         appended = time.monotonic()
         await asyncio.to_thread(append, account, [request_mail(3)])
-        await smtp_sink.wait_for_async(3, timeout=5)
+        await smtp_sink.wait_for_async(3, timeout=15)
         assert time.monotonic() - appended < 3, "IDLE wakes the daemon again"
     finally:
         await stop(daemon, task)
@@ -488,7 +488,7 @@ async def test_database_server_stopped_while_mail_arrives(
         task = await start(daemon)
         try:
             await asyncio.to_thread(append, imap_account, [request_mail(0)])
-            await smtp_sink.wait_for_async(1, timeout=5)
+            await smtp_sink.wait_for_async(1, timeout=15)
             await asyncio.to_thread(pg.pause)
             try:
                 await asyncio.to_thread(append, imap_account, [request_mail(1), request_mail(2)])
