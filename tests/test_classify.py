@@ -1703,7 +1703,40 @@ MORE_PLAIN_ASKS = {
         subject="Newsletter",
         language="pt",
     ),
+    "automated-algorithm-rejected-why": Case(
+        "Your algorithm rejected my application in a second. Why?", R, ("automated_decision",)
+    ),
     # Look-alikes that stay ordinary support mail.
+    "certificate-name-corrected-and-reissued": Case(
+        "The surname on my course certificate is misspelt as Smyth instead of Smith. Could you "
+        "correct it and reissue the certificate?",
+        "other",
+    ),
+    "es-name-corrected-in-a-booking": Case(
+        "En la reserva el apellido de mi hija aparece como Garsia. ¿Pueden corregirlo en la "
+        "reserva y en los billetes?",
+        "other",
+        subject="Reserva",
+    ),
+    "supplier-new-bank-details": Case(
+        "Please update your records and remit all future payments to our new account, sort code "
+        "11-22-33, account 12345678.",
+        "other",
+    ),
+    "algorithm-story-without-an-ask": Case(
+        "lol your algorithm has decided I love garden gnomes, my whole homepage is gnomes now",
+        "other",
+    ),
+    "signed-up-story-account-hacked": Case(
+        "Someone took over my account. I still have the welcome mail from when I signed up, "
+        "please help me get it back.",
+        "other",
+    ),
+    "sv-how-long-lost-property-is-kept": Case(
+        "Hej, jag glömde en halsduk i salongen. Hur länge sparar ni hittegods?",
+        "other",
+        subject="Halsduk",
+    ),
     "shop-orders-to-csv-for-accountant": Case(
         "Is there a way to export my shop's orders to CSV for my accountant?", "other"
     ),
@@ -1910,6 +1943,8 @@ def test_a_customer_away_who_asks_something_is_a_person(body: str) -> None:
         ("Ich lege Widerspruch gegen diese Gebühr ein und bitte um Erstattung.", "Gebühr"),
         ("Je m'oppose à ces frais d'annulation, vos conditions disent autre chose.", "Frais"),
         ("Me opongo a la subida de la cuota, nadie me avisó.", "Cuota"),
+        ("Hiermit lege ich Widerspruch gegen die Parkgebühr vom 3. Mai ein.", "Parken"),
+        ("Gegen Ihre Stornorechnung vom 2. April lege ich hiermit Widerspruch ein.", "Storno"),
     ],
 )
 def test_an_objection_to_a_fee_goes_to_a_person(body: str, subject: str) -> None:

@@ -10,8 +10,9 @@ accents), and where they must stand:
 - rectification: something wrong (or the value on record: "has my surname as") and a field
   of a person's record or "my records" within one short stretch (for an address, no order or
   delivery word there: a wrong delivery address is logistics), and anywhere an ask to correct
-  or what it should be; or an ask to correct something "in your records" (not an order or a
-  document of business);
+  or what it should be; or an ask to correct something "in your records" (not an order, a
+  document of business or a supplier's bank details); never when what is to be put right is a
+  document to send again ("correct the invoice and send me a new copy");
 - automated decision: "automatically" (or "within seconds", "the same minute") and "refused"
   within one short stretch, and anywhere a person to look again or a challenge of the
   decision; or a refusal and a manual review asked; or a system, program, app or model, an
@@ -115,6 +116,28 @@ _FIELD = _Terms(
     r"|nacido|nato|urodzon\w*|nascido|telefonnumret"
     r"|(?:uppgifter|details|data|information|angaben|donnees|datos|dati|gegevens|dane|dados) "
     r"(?:om mig|about me|on me|uber mich|sur moi|sobre mi|su di me|over mij|o mnie|sobre mim)",
+    whole_words=True,
+)
+# A document put right and sent again: business, not the person's record ("correct the
+# invoice and send me a new copy", "corregirlo en la reserva", "reissue the certificate").
+_DOCUMENT_FIX = _Terms(
+    r"reissue|re-issue|new copy|corrected (?:copy|version|invoice|certificate)|resend|re-send"
+    r"|renvoy\w*|reenvi\w*|volver a enviar|rimand\w*|reinvi\w*|neu ausstell\w*|erneut zusend\w*"
+    r"|opnieuw (?:toe)?sturen|nieuwe (?:factuur|versie)|ponownie wysla\w*|nova fatura|skicka en ny"
+    r"|(?:correct|fix|amend|chang|updat|corrig|correg|korrigier|berichtig|ander|aanpass|popraw"
+    r"|corrij|ratt)\w* (?:\w+ ){0,2}(?:(?:on|in|en|sur|sul|sulla|nella|auf|op|na|no|pa) )?(?:the "
+    r"|la |le |el |il |die |der |de |het |a |o |my |mi |ma |mon |mijn |moja |min )?(?:booking"
+    r"|reservation|ticket|invoice|receipt|certificate|engraving|reserva|billetes?|factura|recibo"
+    r"|certificado|facture|billet|certificat|attestation|prenotazione|biglietto|fattura|ricevuta"
+    r"|certificato|attestato|buchung|reservierung|rechnung|quittung|zertifikat|urkunde|boeking"
+    r"|reservering|kaartje|factuur|certificaat|rezerwacj\w*|bilet|faktur\w*|certyfikat|fatura"
+    r"|bilhete|bokning|biljett|faktura|kvitto|intyg)"
+)
+# A supplier's new bank details "for your records": not a person's data.
+_PAYEE = _Terms(
+    r"remit\w*|future payments|sort code|iban|bankverbindung|coordonnees bancaires|datos bancarios"
+    r"|coordinate bancarie|bankgegevens|rekeningnummer|dane bankowe|numer konta|dados bancarios"
+    r"|bankuppgifter|kontonummer",
     whole_words=True,
 )
 _ADDRESS = _Terms(
@@ -611,11 +634,12 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
         " | ".join(text.text for text in texts), frozenset().union(*(t.words for t in texts))
     )
     hits: list[Hit] = []
-    wrong = _wrong_field(whole)
-    if wrong is not None and _CORRECT.search(whole):
-        hits.append(Hit("rectification", wrong, COMBINED, False))
-    elif (records := _correct_in_records(whole)) is not None:
-        hits.append(Hit("rectification", records, COMBINED, False))
+    if not _DOCUMENT_FIX.search(whole):
+        wrong = _wrong_field(whole)
+        if wrong is not None and _CORRECT.search(whole):
+            hits.append(Hit("rectification", wrong, COMBINED, False))
+        elif (records := _correct_in_records(whole)) is not None:
+            hits.append(Hit("rectification", records, COMBINED, False))
     automated = _automated_decision(whole)
     if automated is not None:
         hits.append(Hit("automated_decision", automated, COMBINED, False))
@@ -645,9 +669,10 @@ def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re
 
 
 def _correct_in_records(text: Folded) -> str | None:
-    """An ask to correct something "in your records", not in talk of an order."""
+    """An ask to correct something "in your records", not in talk of an order or of a
+    supplier's bank details."""
     for sentence, _found in _sentences_with(text, _RECORDS, _CORRECT):
-        if not _ORDER.search_in(sentence) and not _DOCUMENT.search_in(sentence):
+        if not any(terms.search_in(sentence) for terms in (_ORDER, _DOCUMENT, _PAYEE)):
             return sentence.strip()[:60]
     return None
 

@@ -8,6 +8,8 @@ Three kinds of support mail borrow the words of a request:
 - rectifying a booking, an order, an invoice or an appointment ("rettificare la prenotazione",
   "rectifier la facture", "rectificar la hora de la visita") is not rectifying personal data:
   the hit is dropped;
+- "your algorithm has decided …" with no review or explanation asked is a story, not a request
+  about an automated decision: the hit is dropped;
 - "unsubscribe" from a paid plan ("How do I unsubscribe? I'm paying £39.99 a week") is
   cancelling a service, not a marketing opt-out: without a word of marketing in the mail and
   with a word of paying, the opt-out is dropped.
@@ -24,13 +26,20 @@ from mailbot.classify.text import Folded
 _OBJECTIONS = frozenset({"objection", "marketing_objection"})
 _FEE = re.compile(
     r"\b(?:fees?|charges?|bills?|invoices?|prices?|fines?|penalt\w*|surcharges?|increases?"
-    r"|gebuhr\w*|rechnung\w*|kosten|mahnung\w*|preis\w*|forderung\w*|abbuchung\w*|strafe"
+    r"|\w*gebuhr\w*|\w*rechnung\w*|\w*kosten|mahnung\w*|\w*preis\w*|forderung\w*|abbuchung\w*"
+    r"|\w*strafe|\w*avgift\w*"
     r"|frais|factures?|prix|penalites?|amendes?|majorations?|tarif\w*|factura\w*|cuotas?|cargos?"
     r"|recargos?|subida|penalizacion\w*|multas?|importe|tariff\w*|fattur\w*|costo|costi|penale"
     r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"
     r"|kary|kare|kara|podwyzk\w*|taxas?|fatura\w*|cobranc\w*|avgift\w*|pris\w*|hojning\w*)\b"
 )
-_FEE_AFTER = 50
+_FEE_AFTER = 40
+# The objection is to the processing of data after all: "Widerspruch gegen die Verarbeitung".
+_DATA = re.compile(
+    r"\b(?:data|daten|donnees|datos|dati|gegevens|dane|danych|dados|uppgifter|information\w*"
+    r"|\w*verarbeitung|processing|traitement|tratamiento|trattamento|verwerking|przetwarzani\w*"
+    r"|tratamento|behandling\w*|profil\w*|marketing|werbung|publicit\w*)\b"
+)
 # The object of "rectify": a booking, an order or a document of business.
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
@@ -42,6 +51,16 @@ _BUSINESS_OBJECT = re.compile(
     r"|faktur\w*|fatura\w*|devis|presupuesto|preventivo|offerte|angebot|appointments?|viewings?"
     r"|hora|heure|orario|termin\w*|rendez-vous|cita|appuntamento|afspraak|visita|visite"
     r"|besichtigung|bezichtiging|wizyt\w*|marcacao|besok)\b"
+)
+# "Your algorithm has decided that I want cat hats": a story, unless it asks for a review or
+# an explanation.
+_MACHINE_DECIDED = re.compile(
+    r"(?:a computer|an algorithm|the algorithm|your algorithm|an automated system|a machine)\b"
+)
+_REVIEW_ASKED = re.compile(
+    r"\b(?:(?:human|person|someone|somebody|member of staff) (?:to )?(?:review|reconsider|look"
+    r"|check|assess|re-?evaluate)|review\w*|reconsider\w*|appeal\w*|contest\w*|challeng\w*"
+    r"|explain\w*|explanation|why|how (?:was|did|were)|reasons?)\b"
 )
 _PAID = re.compile(
     r"(?:[£€$]|\b(?:paying|paid|pay|charged?|charging|debited|money|per (?:week|month|year)"
@@ -60,13 +79,18 @@ _MARKETING = re.compile(
 
 def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     """The hits, with those that only borrow a request's words weakened or dropped."""
-    paid_plan = None
+    paid_plan = asked = None
     kept: list[Hit] = []
     for hit in hits:
-        if hit.cue in _OBJECTIONS and _FEE.search(hit.after[:_FEE_AFTER]):
+        if hit.cue in _OBJECTIONS and _of_a_fee(hit):
             kept.append(replace(hit, cue="objection_weak"))
         elif hit.cue == "rectification" and _BUSINESS_OBJECT.match(hit.after):
             continue
+        elif hit.cue == "automated_decision" and _MACHINE_DECIDED.match(hit.text):
+            if asked is None:
+                asked = any(_REVIEW_ASKED.search(text.text) for text in texts)
+            if asked:
+                kept.append(hit)
         elif hit.cue == "optout_email":
             if paid_plan is None:
                 paid_plan = is_paid_plan(texts)
@@ -75,6 +99,16 @@ def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
         else:
             kept.append(hit)
     return kept
+
+
+def _of_a_fee(hit: Hit) -> bool:
+    """An objection whose object, just after it or just before it, is a fee or a bill and not
+    data ("Widerspruch gegen die Blockiergebühr", "gegen Ihre Stornorechnung lege ich
+    Widerspruch ein")."""
+    after, before = hit.after[:_FEE_AFTER], hit.before
+    if _DATA.search(after) or _DATA.search(before):
+        return False
+    return bool(_FEE.search(after) or _FEE.search(before))
 
 
 def is_paid_plan(texts: list[Folded]) -> bool:

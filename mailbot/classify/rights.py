@@ -44,6 +44,7 @@ _CATEGORY = re.compile(
 _LOOK_BACK = 70
 _NEGATION_BACK = 30
 _AFTER = 40
+_BEFORE = 60
 _UNGUARDED = frozenset({"optout_email", "optout_phone", "optout_all"})
 
 
@@ -56,6 +57,7 @@ class Hit:
     language: str
     in_subject: bool
     after: str = ""
+    before: str = ""
 
     def evidence(self) -> str:
         """How the hit reads in the classification's evidence."""
@@ -115,8 +117,9 @@ def find_hits(text: Folded, chosen: tuple[str, ...], *, subject_length: int = 0)
             for match in lexicon.phrases.finditer(variant, text.text):
                 if not _guarded(text.text, match.start(), match.end(), cue):
                     after = text.text[match.end() : match.end() + _AFTER]
+                    before = text.text[max(0, match.start() - _BEFORE) : match.start()]
                     in_subject = match.start() < subject_length
-                    hits.append(Hit(cue, match[0], language, in_subject, after))
+                    hits.append(Hit(cue, match[0], language, in_subject, after, before))
     return hits
 
 

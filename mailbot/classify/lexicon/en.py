@@ -338,8 +338,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:proof|evidence|record|records) (?:of|that|showing that) (?:my |i )?(?:consent|"
         r"consented|gave (?:my )?consent|opted in|opt-in|agreed|subscribed|signed up)\b",
         r"\bdemonstrat\w+ that i (?:have )?(?:consented|given (?:my )?consent|agreed)\b",
-        r"\bwhen (?:and how )?(?:did )?i (?:give|gave|consent|agree|opt(?:ed)? in|sign(?:ed)? up"
+        r"\bwhen (?:and how )?did i (?:give|consent|agree|opt(?:ed)? in|sign(?:ed)? up"
         r"|subscribe)\w*\b",
+        r"\bwhen i (?:gave|give) (?:you )?(?:my )?consent\b|\bwhen i (?:consented|opted in)\b",
     ),
     "automated_decision": (
         r"\bhuman (?:intervention|review|reassessment|involvement|oversight|decision[- ]maker)\b",

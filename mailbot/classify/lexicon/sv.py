@@ -74,7 +74,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bvar fick ni (?:mina|min|mitt)\b",
         r"\bhur fick ni (?:tag pa )?(?:mina|min|mitt)\b",
-        r"\bvilka har ni (?:delat|salt|gett|lamnat)\b|\bhur lange (?:sparar|lagrar|behaller) ni\b",
+        r"\bvilka har ni (?:delat|salt|gett|lamnat)\b|\bhur lange (?:sparar|lagrar|behaller) ni\b"
+        r"(?= (?:mina|min|mitt|uppgifter|data|informationen|det|dem|personuppgifter)\b)",
     ),
     "legal_basis": (r"\brattslig grund\b",),
     "automated_decision": (
