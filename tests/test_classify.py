@@ -1218,6 +1218,7 @@ ORDINARY_WORDS = {
         "first aid log and the booking form.",
         R,
         ("access",),
+        on_behalf=True,
     ),
     "objection-not-used-in-research": Case(
         "I don't want my DNA or my survey answers used in any research, please take me out.",
@@ -1768,6 +1769,166 @@ MORE_PLAIN_ASKS = {
     ),
 }
 
+# Requests the twelfth and thirteenth held-out sets found missing, in fresh phrasings.
+STILL_MORE_PLAIN_ASKS = {
+    "erasure-everything-you-hold-on-him-deleted": Case(
+        "I'd like everything you hold on me deleted, including the voice recordings.",
+        R,
+        ("erasure",),
+    ),
+    "erasure-account-gone": Case(
+        "We've moved house. I want my account gone, every clip included.", R, ("erasure",)
+    ),
+    "erasure-rather-you-didnt-keep": Case(
+        "I've left the gym. I'd rather you didn't keep my health questionnaire.", R, ("erasure",)
+    ),
+    "access-see-her-whole-file": Case(
+        "As her father I'd like to see her whole file, including the instructors' notes.",
+        R,
+        ("access",),
+        on_behalf=True,
+    ),
+    "access-print-out-what-you-have-on-file": Case(
+        "I have no computer. Could you please print out whatever you have on file about me and "
+        "post it?",
+        R,
+        ("access",),
+    ),
+    "rectification-put-my-record-right": Case(
+        "The club's old records say I was suspended in 2019. I never was. Please put my record "
+        "right.",
+        R,
+        ("rectification",),
+    ),
+    "information-who-gave-it-to-you": Case(
+        "I never gave you my address. Who gave it to you, and how did you come to have my name?",
+        R,
+        ("information",),
+    ),
+    "information-where-do-the-clips-go": Case(
+        "Where do the clips from the baby camera actually go, and does anyone at your company "
+        "ever watch them?",
+        R,
+        ("information",),
+    ),
+    "objection-dont-pass-our-details": Case(
+        "Please don't pass our details to any other suppliers from now on.", R, ("objection",)
+    ),
+    "objection-leave-my-data-out": Case(
+        "I got your note about the admissions research study. Please leave my data out of it.",
+        R,
+        ("objection",),
+    ),
+    "restriction-dont-use-it-for-anything-while": Case(
+        "While you check the payment, don't use that missed payment for anything. Park it until "
+        "it's sorted.",
+        R,
+        ("restriction",),
+    ),
+    "portability-send-directly-to-new-provider": Case(
+        "Could you send my whole measurement history, weights and dates, directly to my new "
+        "coach's platform?",
+        R,
+        ("portability",),
+    ),
+    "automated-unable-to-offer-a-plan": Case(
+        "Your app said it was unable to offer me a plan, straight away. I want someone to look at "
+        "it, a person not the system.",
+        R,
+        ("automated_decision",),
+    ),
+    "fr-automated-minutes-apres-criteres": Case(
+        "Cinq minutes après, 10 minutes après au plus, on m'a écrit que mon dossier ne correspond "
+        "pas à vos critères. Je voudrais qu'une personne le regarde.",
+        R,
+        ("automated_decision",),
+        subject="Dossier",
+        language="fr",
+    ),
+    "fr-information-ou-stockees-tiers": Case(
+        "Où sont stockées mes données, et est-ce qu'elles sont transmises à des tiers ?",
+        R,
+        ("information",),
+        subject="Mes données",
+        language="fr",
+    ),
+    "fr-optout-arretez-les-sms": Case(
+        "Merci d'arrêter de m'envoyer des SMS pour vos promotions.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="SMS",
+        language="fr",
+    ),
+    "it-optout-togliere-indirizzo": Case(
+        "Vi chiedo di togliere il mio indirizzo dalla vostra newsletter. Il link disiscriviti non "
+        "funziona.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Newsletter",
+        language="it",
+    ),
+    "it-erasure-vorrei-che-cancellaste": Case(
+        "Vorrei che cancellaste il mio profilo con tutte le foto.",
+        R,
+        ("erasure",),
+        subject="Profilo",
+        language="it",
+    ),
+    "it-restriction-non-cancellare-non-usarle": Case(
+        "Vi chiedo di non cancellare nulla, ma non dovete usarle per nient'altro.",
+        R,
+        ("restriction",),
+        subject="Registrazioni",
+        language="it",
+    ),
+    "nl-access-overzicht-gegevens": Case(
+        "Graag krijg ik een overzicht van alle gegevens die jullie van mij hebben.",
+        R,
+        ("access",),
+        subject="Gegevens",
+        language="nl",
+    ),
+    "nl-erasure-alle-gegevens-van-ons-verwijderen": Case(
+        "Willen jullie ons account opheffen en alle gegevens van ons gezin verwijderen?",
+        R,
+        ("erasure",),
+        subject="Account",
+        language="nl",
+    ),
+    "pl-restriction-nie-uzywac-nie-kasujcie": Case(
+        "Proszę nie używać tych danych do niczego. Nie kasujcie ich jednak.",
+        R,
+        ("restriction",),
+        subject="Dane",
+        language="pl",
+    ),
+    "pt-rectification-corrijam-a-minha-ficha": Case(
+        "Na minha ficha aparece uma dívida que não existe. Peço que corrijam a minha ficha.",
+        R,
+        ("rectification",),
+        subject="Ficha",
+        language="pt",
+    ),
+    "de-erasure-loschen-sie-alles-von-mir": Case(
+        "Ich bin ausgetreten. Bitte löschen Sie alles von mir.",
+        R,
+        ("erasure",),
+        subject="Austritt",
+        language="de",
+    ),
+    "sv-optout-vill-inte-fa-nyhetsbrev": Case(
+        "Jag vill inte längre få era nyhetsbrev via e-post.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Nyhetsbrev",
+        language="sv",
+    ),
+    # Look-alikes that stay ordinary support mail.
+    "delete-a-duplicate-from-your-system": Case(
+        "I booked twice by mistake. Please delete it from your system, the second one.", "other"
+    ),
+}
+
 
 TABLES = {
     **ENGLISH_RIGHTS,
@@ -1779,6 +1940,7 @@ TABLES = {
     **ORDINARY_WORDS,
     **PLAIN_ASKS,
     **MORE_PLAIN_ASKS,
+    **STILL_MORE_PLAIN_ASKS,
 }
 
 

@@ -99,7 +99,7 @@ _WRONG = _Terms(
     r"|(?:risulta|registrat[oa]|scritt[oa]|compare) come"
     r"|(?:staat|geregistreerd|geschreven|vermeld) als|(?:zapisan\w*|figuruje|widnieje) jako"
     r"|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som|kloppen niet|falso"
-    r"|falsa|false|untrue|unwahr|falsos"
+    r"|falsa|false|untrue|unwahr|falsos|risulto come"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -115,7 +115,9 @@ _FIELD = _Terms(
     r"|numero de telefono|numer telefonu|numero de telefone|telefoonnummer|fodd|born|geboren"
     r"|nacido|nato|urodzon\w*|nascido|telefonnumret"
     r"|(?:uppgifter|details|data|information|angaben|donnees|datos|dati|gegevens|dane|dados) "
-    r"(?:om mig|about me|on me|uber mich|sur moi|sobre mi|su di me|over mij|o mnie|sobre mim)",
+    r"(?:om mig|about me|on me|uber mich|sur moi|sobre mi|su di me|over mij|o mnie|sobre mim)"
+    r"|e-?mail address|e-?mail-?adresse|adresse e-?mail|indirizzo e-?mail|e-?mailadres"
+    r"|e-?postadress",
     whole_words=True,
 )
 # A document put right and sent again: business, not the person's record ("correct the
@@ -151,7 +153,7 @@ _CORRECT = _Terms(
     r"|corrij\w*|corregg\w*|rettific\w*|aggiorn\w*|dovrebbe essere|corrett\w*|aanpass\w*|wijzig\w*"
     r"|verbeter\w*|moet zijn|popraw\w*|zmien\w*|aktualiz\w*|powinno byc|alter\w*|atualiz\w*"
     r"|deveria ser|ratta\w*|andra (?:det|den|dem|mitt|min|mina|uppgift\w*|namn\w*|adress\w*)"
-    r"|uppdater\w*|ska vara|korriger\w*"
+    r"|uppdater\w*|ska vara|korriger\w*|sostitui\w*|mettete|inserite"
 )
 _ORDER = _Terms(
     r"orders?|deliver\w*|parcel|package|shipment|shipping|courier|basket|checkout|bestellung\w*"
@@ -175,7 +177,8 @@ _RECORDS = _Terms(
     r"|(?:mojej|moich|moim) (?:historii|danych|profilu|koncie)|on my (?:record|file)"
     r"|in my (?:record|file)|sus registros|vuestros registros|seus registos|ses dossiers"
     r"|vos registres|ihre unterlagen|i vostri registri|uw administratie|jullie administratie"
-    r"|wasze rejestry|era register|o meu registo|meu registro|no meu registo"
+    r"|wasze rejestry|era register|o meu registo|meu registro|no meu registo|a minha ficha"
+    r"|na minha ficha|minha ficha"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -260,7 +263,8 @@ _NOT_DELETE = _Terms(
     r"|sin (?:borrar|eliminar)\w*|senza (?:cancellar|eliminar)\w*|non (?:cancellar|eliminar)\w*"
     r"|zonder (?:ze |het )?te verwijderen|bez (?:ich )?usuwania"
     r"|sem (?:os |as )?(?:apagar|eliminar)|utan att radera|radera (?:ingenting|inget|inte)"
-    r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)"
+    r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)|nie kasujcie|nie kasowac"
+    r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -276,7 +280,9 @@ _NOT_USE = _Terms(
     r"|no hagan nada con|no hagais nada con|ne faites rien (?:avec|de)"
     r"|nichts (?:mit|damit) (?:\w+ )?(?:machen|tun)|non fate nulla con|niets doen met"
     r"|nic nie robcie z|nao facam nada com|inte gor nagot med"
-    r"|(?:don't|do not|dont) do anything with|do nothing with"
+    r"|(?:don't|do not|dont) do anything with|do nothing with|nie uzywac"
+    r"|nicht (?:weiter|mehr) (?:verwenden|nutzen|verarbeiten|weitergeben)"
+    r"|non (?:dovete |devono )?(?:usarl\w*|utilizzarl\w*)|bloccare tutto"
 )
 _SEND = _Terms(
     r"send\w*|sent|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
@@ -300,6 +306,8 @@ _ASK_FOR = _Terms(
     r"|stuur me|prosze o|chcial\w*|chce|gostaria|quero|preciso|peco|enviem|jag vill|kan ni skicka"
     r"|skicka mig|begar|je souhaiterais|j'aimerais|obtenir|solicitar|solicitamos"
     r"|venho (?:por este meio )?(?:solicitar|pedir)"
+    r"|(?:can|could|would) you (?:please )?(?:send|provide|give|email|print|post|let me (?:see"
+    r"|have))|please (?:print|post)"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -395,7 +403,8 @@ _AUTOMATIC = _Terms(
     r"|in (?:under )?(?:a few |\d+ |two |a couple of )?seconds|\d+ seconds after|the same minute"
     r"|(?:in )?under a minute|within a minute|in der gleichen minute|la meme minute"
     r"|el mismo minuto|lo stesso minuto|dezelfde minuut|tej samej minucie|no mesmo minuto"
-    r"|samma minut|po (?:\w+ )?(?:\d+|kilku) sekund\w*",
+    r"|samma minut|po (?:\w+ )?(?:\d+|kilku) sekund\w*"
+    r"|(?:quelques |\d+ )(?:secondes|minutes) apres",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -416,7 +425,10 @@ _REFUSED = _Terms(
     r"|ne (?:repond|remplit) pas (?:aux|les) criteres"
     r"|no cumple (?:con )?(?:los )?(?:criterios|requisitos)"
     r"|non soddisfa (?:i )?(?:criteri|requisiti)|voldoet niet aan"
-    r"|nao cumpre (?:os )?(?:criterios|requisitos)|uppfyller inte",
+    r"|nao cumpre (?:os )?(?:criterios|requisitos)|uppfyller inte"
+    r"|ne correspond pas (?:a|aux) (?:nos |vos )?criteres|unable to offer|cannot offer|can't offer"
+    r"|ne sommes pas en mesure de vous proposer|no podemos ofrecer|non possiamo offrir\w*"
+    r"|nie mozemy zaoferowac|nao podemos oferecer|kan inte erbjuda",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -461,8 +473,7 @@ _BUSINESS = _Terms(
     r"|(?:il mio|il nostro) (?:negozio|e-commerce)|(?:la mia|la nostra) (?:azienda|attivita)"
     r"|(?:moj|nasz) sklep|(?:moja|nasza) firma|(?:a minha|a nossa) (?:loja|empresa)"
     r"|(?:min|var) (?:butik|natbutik|firma)|accountant|steuerberater|buchhalter\w*|comptable"
-    r"|expert-comptable|contable|commercialista|boekhouder|ksiegow\w*|contabilista|tax year"
-    r"|steuerjahr|royalt\w*",
+    r"|expert-comptable|contable|commercialista|boekhouder|ksiegow\w*|contabilista|royalt\w*",
     whole_words=True,
 )
 # A business's own figures exported: a report, not the person's data.
@@ -491,6 +502,11 @@ _ELSEWHERE = _Terms(
     r"|en annan (?:leverantor|tjanst|app|plattform)|ny (?:leverantor|tjanst)|ta med mig|importera"
     r"|ladda upp"
 )
+# Straight to the other provider: "send my history directly to CoachTrack".
+_DIRECTLY = _Terms(
+    r"directly to|straight (?:across |over )?to|direkt an|direkt zu|directement a|directamente a"
+    r"|direttamente a|rechtstreeks naar|direct naar|bezposrednio do|diretamente para|direkt till"
+)
 # Questions about what happens to the person's data; two kinds asked make an information
 # request ("what do you store, what for, who gets it, when is it deleted?").
 _STORED = _Terms(
@@ -514,6 +530,8 @@ _STORED = _Terms(
     r"|vad (?:sparar|lagrar|samlar) ni|vad (?:sparas|lagras)"
     r"|what (?:kinds? of |sorts? of |types? of )?(?:data|information|info|details) (?:do )?you "
     r"(?:\w+ )?(?:keep|store|hold|collect|save|record)"
+    r"|where (?:does|do|is|are) (?:\w+ ){0,7}(?:go|stored|kept|saved)"
+    r"|ou sont(?:-elles|-ils)? (?:\w+ )?stock\w*"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -527,6 +545,7 @@ _PURPOSE = _Terms(
     r"|para que (?:fim|serve\w*|usam|utilizam)|com que (?:finalidade|fim)"
     r"|varfor (?:behover|sparar|samlar) ni|i vilket syfte"
     r"|why (?:do )?you (?:\w+ )?(?:need|keep|store|collect|want) (?:it|them|this|that|my|the|all)"
+    r"|varfor ni (?:behover|sparar|samlar)|vad (?:\w+ ){0,2}ska anvandas till"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -548,6 +567,10 @@ _RECIPIENTS = _Terms(
     r"|(?:whether|if|does|do) (?:it|they|this|my \w+) (?:goes?|gets?|is passed|are passed|is"
     r" shared|are shared) (?:on )?(?:to|with) (?:other|third|any|partners)"
     r"|a quem (?:\w+ ){0,3}(?:foi|foram) (?:enviad|passad|partilhad|cedid)\w*"
+    r"|(?:does|do|can|will) (?:anyone|anybody|someone|staff) (?:\w+ ){0,5}(?:watch|see|view|look"
+    r" at|access|listen to)"
+    r"|(?:sont|seront)(?:-elles|-ils)? (?:\w+ )?(?:transmis|partage|communique|vendu)\w* a (?:des"
+    r" )?tiers|lamnas ut|si se los han pasado"
 )
 _RETENTION = _Terms(
     r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -579,7 +602,8 @@ _DATA_TALK = _Terms(
     r"|informationen|informations|informazioni|informacion|informatie|informacje|informacoes"
     r"|stored|gespeichert|recorded|scan\w*|cameras?|kamera\w*|camaras|telecamere|reconocimiento"
     r"|facial|fingerprints?|biometric\w*|ausweis\w*|passport|location|standort|ubicacion"
-    r"|coordonnees|details",
+    r"|coordonnees|details|videos?|clips?|footage|recordings?|photos?|servers?|personnummer|pesel"
+    r"|nif|dni|bsn|codice fiscale|national insurance|id number",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -594,6 +618,7 @@ _LEAVE_ME_OUT = _Terms(
     r"|nehmt mich (?:da )?raus|schliessen sie mich (?:davon )?aus|excluez-moi|retirez-moi"
     r"|excluidme|excluyanme|escludetemi|escludermi|haal me (?:er)?uit|sluit me uit|wykluczcie mnie"
     r"|wylaczcie mnie|excluam-me|retirem-me|ta bort mig fran|uteslut mig"
+    r"|(?:take|leave|keep) my (?:\w+ )?(?:data|details|information|application) out"
 )
 _OWN_DATA = re.compile(
     r"\b(?:my|mine|meine?\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|moich|moim|meus?|minhas?"
@@ -602,6 +627,9 @@ _OWN_DATA = re.compile(
     r"|cuenta|perfil|dati|account|profilo|gegevens|persoonsgegevens|profiel|dane|danych|konta?"
     r"|dados|conta|uppgifter|personuppgifter|konto|history|historie|verlauf\w*|historique|historial"
     r"|storico|cronologia|geschiedenis|historia|historico|historik|recensioni|reviews|ratings)\b"
+)
+_POSSESSIVE = re.compile(
+    r"\b(?:my|mein\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|meus?|minhas?|mina|mitt|min)\b"
 )
 # The safety net: the person's own data (not an account alone) and something asked of it.
 _POSSESSIVES = frozenset(
@@ -649,7 +677,7 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
     access = _copy_asked(whole)
     if access is not None:
         hits.append(Hit("access", access, COMBINED, False))
-    portable = _portability(whole)
+    portable = _portability(whole) or _sent_directly(whole)
     if portable is not None:
         hits.append(Hit("portability", portable, COMBINED, False))
     informed = _information_asked(whole)
@@ -773,6 +801,15 @@ def _portability(text: Folded) -> str | None:
             elsewhere = fmt
     moved = _ELSEWHERE.search(text) if elsewhere is not None else None
     return f"{elsewhere[0]} … {moved[0]}" if elsewhere is not None and moved else None
+
+
+def _sent_directly(text: Folded) -> str | None:
+    """Their data or history asked to be sent straight to another provider."""
+    for sentence, found in _sentences_with(text, _SEND, _DIRECTLY):
+        mine = _POSSESSIVE.search(sentence)
+        if mine is not None:
+            return f"{found[0][0]} … {mine[0]} … {found[1][0]}"
+    return None
 
 
 def _wrong_field(text: Folded) -> str | None:

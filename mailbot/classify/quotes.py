@@ -55,8 +55,8 @@ _FOOTER = re.compile(
     r"|para deixar de receber|avregistrera dig|avsluta prenumerationen|du far detta"
 )
 _FIRST_PERSON = re.compile(
-    r"\b(?:i|i'm|im|me|my|ich|mich|mein\w*|je|moi|mes|mon|yo|mis|mi|io|ik|mij|mijn|ja|mnie"
-    r"|moje|eu|meus?|jag|mig|mina)\b"
+    r"\b(?:i|i'm|im|me|my|ich|mich|mein\w*|je|moi|mes|mon|ma|yo|mis|mi|io|mio|mia|miei|mie|ik|mij"
+    r"|mijn|ja|mnie|moje|moj|eu|meus?|minhas?|jag|mig|mina|min|mitt)\b"
 )
 # A line (or a later sentence of it) that opens with "please" and holds no link is someone
 # asking, not a footer: "Bitte den Newsletter abbestellen, danke." is the sender's own request,

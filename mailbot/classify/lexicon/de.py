@@ -41,6 +41,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|berichtig|andern|aktualisier)\w*",
     ),
     "erasure": (
+        r"\blosch\w* sie (?:bitte )?alles (?:von|uber) mir\b",
         rf"\b{_LOSCH}t (?:bitte )?(?:mein|meine|meinen) (?:\w+ )?(?:profil|konto|account|daten"
         r"|fotos|bilder)",
         rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "

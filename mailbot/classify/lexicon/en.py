@@ -23,6 +23,8 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bsee (?:my|his|her|their) (?:whole |full |entire |complete )?(?:file|record|records"
+        r"|notes)\b",
         r"\bsee (?:what(?:'s| is| you have| you've got) (?:on|in)|everything (?:on|in)) (?:my|the"
         r"|his|her) (?:\w+ )?(?:file|record|records|account|notes)\b",
         r"\b(?:subject|data|personal data|information) access request\b",
@@ -68,6 +70,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bobtain (?:the following |all )?(?:of )?(?:my )?personal (?:information|data)\b",
     ),
     "rectification": (
+        r"\b(?:put|set) (?:my|the|his|her) (?:\w+ )?(?:record|records|details|file|data) (?:right"
+        r"|straight)\b",
+        r"\b(?:correct|amend|fix|update|change) (?:all )?(?:of )?(?:his|her|their) (?:contact "
+        r"|personal )?"
+        r"(?:details|data|information|name|date of birth)\b",
         r"\brectif(?:y|ied|ying|ication)\b",
         r"\b(?:correct|amend|fix|update|change|rectify) (?:all |any )?(?:of )?my (?:personal "
         r"|incorrect |wrong |inaccurate |outdated |out-of-date )*(?:data|details|information|"
@@ -89,6 +96,18 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:records?|system|database|files?)\b",
     ),
     "erasure": (
+        r"\b(?:everything|every (?:single )?thing|all|anything) (?:that )?you (?:have|hold|keep"
+        r"|'ve got|store) (?:on|about) (?:me|him|her|them|us) (?:\w+ )?(?:deleted|erased|removed"
+        r"|wiped|gone)\b",
+        r"\b(?:want|like|need) (?:my|his|her|their|our) (?:\w+ )?(?:account|data|details|profile"
+        r"|information) gone\b",
+        r"\b(?:my|his|her|their|our) (?:\w+ ){0,2}(?:details|data|information|records) (?:\w+"
+        r" ){0,2}taken (?:off|out of) (?:your|the) (?:\w+ )?(?:system|systems|database|records"
+        r"|files)\b",
+        r"\b(?:erase|delete|remove|wipe) all (?:of )?(?:them|it) (?:from|off) (?:your|the) "
+        r"(?:servers?|systems?|database|cloud)\b",
+        r"\b(?:i'd|i would) (?:rather|prefer)(?: that)? you (?:didn't|did not|don't|not) (?:keep"
+        r"|store|hold|retain) (?:it|them|my|any|that)\b",
         r"\b(?:me|him|her|them|us) (?:to be |to get )?(?:taken|removed|deleted|wiped|erased) "
         r"(?:completely |permanently |entirely )?(?:off|from|out of) (?:your|the|all your|all of"
         r" your) (?:\w+ )?(?:database|databases|system|systems|records|files|crm|servers?)\b",
@@ -142,6 +161,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brequest(?:ing)? (?:the )?(?:immediate |permanent )?(?:erasure|deletion)\b",
     ),
     "restriction": (
+        r"\b(?:don't|do not|dont) use (?:that|this|it|them|my \w+)(?: \w+){0,3} for anything\b",
+        r"\bpark (?:it|that|this) until\b",
         r"\b(?:don't|do not|dont) want (?:it|them|that|this|my|the) (?:\w+ ){0,2}used for"
         r" anything\b",
         r"\brestrict(?:ion of|ing)? (?:the |all |any )?(?:further )?(?:processing|use)\b",
@@ -170,6 +191,13 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\b(?:don't|do not|dont) (?:pass|share|sell|give) (?:my|our) (?:\w+ )?(?:data|details"
+        r"|information|number|address|names?)(?: on)? (?:to|with) (?:anyone|anybody|any|other"
+        r"|third)\b",
+        r"\b(?:stop|cease) (?:publishing|posting|displaying|showing) my (?:\w+ )?(?:data|details"
+        r"|name|photos?|pictures?|information)\b",
+        r"\b(?:don't|do not|dont) use (?:any |my )?(?:pics?|photos?|pictures?|images?|videos?) "
+        r"(?:of me )?(?:for|in|on)\b",
         r"\bi (?:do not|don't|dont) (?:authori[sz]e|consent to|agree to) (?:the |you )?(?:use"
         r"|using|processing|sharing|passing)\b",
         r"\b(?:stop|cease) (?:passing|sharing|selling|giving|sending|handing) (?:on )?my (?:\w+"
@@ -273,8 +301,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:my|our) client(?:'s)?\b",
         r"\b(?:we|i) (?:act|are acting|am acting) (?:for|on behalf of)\b|\b(?:we|i) represent\b",
         r"\bpower of attorney\b|\blegal guardian\b|\bexecutor of\b|\bnext of kin\b",
-        r"\bas (?:his|her|their) (?:parent|guardian|solicitor|attorney|representative|executor|"
-        r"carer)\b",
+        r"\bas (?:his|her|their) (?:parent|guardian|solicitor|attorney|representative|executor"
+        r"|father|mother|dad|mum|mom|carer)\b",
         r"\bmy (?:son|daughter|child|kid|mother|mum|mom|father|dad|husband|wife|partner|brother|"
         r"sister)(?:'s)? (?:\w+ )?(?:data|account|details|information|e-?mail|personal|profile"
         r"|records?)\b",
@@ -287,6 +315,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:has )?(?:passed away|died|is deceased|is a minor|is under)\b",
     ),
     "information": (
+        r"\bhow (?:did )?you came? (?:to have|by|across) my\b",
+        r"\bwho gave (?:it|them|this|my \w+) to you\b",
+        r"\bwho (?:else )?(?:have|did) you (?:passed|pass|given|give|sold|sell|shared|share) "
+        r"(?:it|them|this|my \w+)(?: on)? (?:to|with)\b",
+        r"\bwhich (?:companies|firms|businesses|suppliers|third parties) (?:\w+ )?you (?:have )?"
+        r"(?:gave|given|passed|sold|shared)\b",
         r"\bwho (?:\w+ ){0,3}(?:was|were|has been|have been) (?:sent|passed|shared|given|sold"
         r"|disclosed) to\b",
         r"\bwho gave you my\b|\bfrom whom did you (?:get|obtain|receive) my\b",

@@ -43,8 +43,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bno autorizo (?:el uso|la utilizacion|el tratamiento|la cesion|que)\b",
         r"\bdej(?:en|ad|e) de (?:compartir|ceder|pasar|vender|usar|utilizar) (?:mis|mi)\b",
         r"\bno (?:quiero|deseo) que (?:mis|mi|los|sus|las) (?:\w+ ){0,6}(?:se )?(?:usen|utilicen"
-        r"|compartan|"
-        r"analicen|traten|cedan|vendan|sean (?:usad|utilizad|compartid|cedid|vendid|tratad)\w*)\b",
+        r"|compartan|pasen|envien|manden|comuniquen|analicen|traten|cedan|vendan|sean (?:usad"
+        r"|utilizad|compartid|cedid|vendid|tratad)\w*)\b",
         r"\bno (?:quiero|deseo) que (?:se )?(?:usen|utilicen|compartan|analicen|traten|cedan|"
         r"vendan) (?:\w+ )?mis\b",
         r"\bme opongo\b",
@@ -67,6 +67,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:newsletter|boletin|correos|e-?mails|lista)",
     ),
     "optout_phone": (
+        r"\bno (?:la|lo|me|nos|le) vuelvan a llamar\b",
         r"\b(?:dejen|deje|dejad) de llamar(?:me)?\b",
         r"\bno me (?:llamen|vuelvan a llamar)\b",
         r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?llamadas\b",
@@ -91,7 +92,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "information": (
         r"\bcon quien (?:\w+ )?comparten\b|\bpara que (?:los|las|lo|la) (?:usan|utilizan)\b",
         r"\bcuanto tiempo (?:los |las |lo |la )?(?:guardan|conservan|mantienen)\b",
-        r"\bde donde (?:han |ha )?(?:obtenido|sacado|conseguido) mis?\b",
+        r"\bde donde (?:han |ha )?(?:obtenido|sacado|conseguido) (?:mis?|sus?|el|la|los"
+        r"|nuestros?)\b",
         r"\ba quien (?:mas )?(?:se lo |se los |los |las )?(?:han|ha) (?:dado|cedido|vendido"
         r"|pasado)\b",
         r"\bcomo (?:obtuvieron|consiguieron|han obtenido) mis\b",

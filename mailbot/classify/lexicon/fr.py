@@ -68,6 +68,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:prospection|marketing direct)\b[^.;]{0,60}\boppos",
     ),
     "optout_email": (
+        r"\barret\w* de m'envoyer (?:des |vos |de )?(?:e-?mails|mails|courriels|newsletters?)\b",
         r"\bdesinscri(?:re|vez|ption)\b",
         r"\bdesabonn\w+\b",
         r"\bne (?:\w+ )?(?:plus|pas) (?:\w+ )?recevoir (?:vos |de |d'|la |les |des )?(?:e-?mails|"
@@ -76,6 +77,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bplus de (?:mails|e-?mails|courriels|newsletters?)\b",
     ),
     "optout_phone": (
+        r"\barret\w* de (?:m'|nous )?envoyer (?:des |de |vos )?(?:sms|textos)\b",
+        r"\bne (?:\w+ ){0,2}plus (?:etre )?demarch\w*",
+        r"\bretirer mon numero(?: \([^)]{0,30}\)| [\d ]{8,20})? de vos (?:listes?|fichiers?)\b",
         r"\b(?:ne (?:plus |pas )?m'appel\w+|arretez de m'appeler|cessez de m'appeler)\b",
         r"\bbloctel\b",
         r"\bplus d'appels\b",

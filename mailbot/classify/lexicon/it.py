@@ -24,6 +24,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r" (?:\w+ )?(?:nome|cognome|indirizzo|data di nascita|dati)\b",
     ),
     "erasure": (
+        r"\b(?:vorrei|voglio|chiedo) che (?:\w+ )?(?:cancellaste|eliminaste|cancelliate"
+        r"|eliminiate) (?:il mio|la mia|i miei|le mie|tutt\w)",
         rf"\bcancellazione (?:immediata )?(?:di tutti |dei |dei miei |di tutti i )(?:\w+ )?{_DATA}"
         r"\b",
         r"\b(?:cancell|elimin)\w* (?:tutti )?(?:i )?(?:miei|seguenti) (?:\w+ )?"
@@ -60,6 +62,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\boppo\w+\b[^.;]{0,120}\b(?:marketing|pubblicit\w+|comunicazioni commerciali)",
     ),
     "optout_email": (
+        r"\btoglie\w* (?:il mio (?:indirizzo|nome|contatto) |mi )?da(?:lla|lle|l)? (?:vostra "
+        r"|vostre )?(?:newsletter|mailing|lista)",
         r"\bnon ricevere piu (?:\w+ ){0,3}(?:newsletter|email|e-mail|mail|comunicazioni"
         r" promozionali|promozioni)\b",
         r"\bdisiscriv\w+\b",

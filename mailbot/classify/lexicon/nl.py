@@ -7,6 +7,7 @@ _PERSON = r"(?:client\w*|moeder|vader|zoon|dochter|kind|vrouw|man|echtgeno\w+)"
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\boverzicht (?:\w+ ){0,3}(?:van )?(?:alle |mijn )?(?:persoons)?gegevens\b",
         r"\binzageverzoek\b",
         rf"\binzage (?:in|van) (?:mijn|de|alle) (?:\w+ )?{_DATA}",
         r"\brecht (?:op|van) inzage\b",
@@ -29,6 +30,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|achternaam|voornaam|adres|gegevens|persoonsgegevens)\b",
     ),
     "erasure": (
+        r"\balle (?:\w+ )?gegevens (?:van (?:mij|ons|mijn \w+|ons \w+) )?(?:te )?verwijderen\b",
         rf"\bverwijder\w* (?:\w+ ){{0,3}}(?:mijn|alle|de) (?:persoonlijke |klant)?(?:{_DATA}|"
         r"account|klantaccount)\b",
         rf"\bwis (?:alle|mijn) (?:\w+ )?{_DATA}\b",
@@ -74,6 +76,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"verzendlijst|nieuwsbrief)\b",
     ),
     "optout_phone": (
+        r"\bmijn (?:telefoon|mobiele )?nummer (?:\w+ ){0,2}(?:van|uit) (?:de|jullie) (?:\w+ )?"
+        r"(?:lijst|bellijst)\w*",
         r"\bbel (?:me|mij) niet\b",
         r"\bniet meer (?:bellen|gebeld)\b",
         r"\bstop met bellen\b|\bbel-me-niet\b",

@@ -31,6 +31,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\bprzesta\w* (?:publikowac|udostepniac|przekazywac|wykorzystywac|sprzedawac) (?:moje"
+        r"|moich)\b",
         r"\bnie wyrazam zgody na (?:\w+ )?(?:wykorzystywanie|przetwarzanie|udostepnianie"
         r"|uzywanie)\b",
         r"\bprzestan\w* (?:udostepniac|przekazywac|wykorzystywac|sprzedawac) (?:moje|moich)\b",

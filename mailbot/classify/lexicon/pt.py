@@ -21,6 +21,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_DATA} (?:pessoais )?(?:incorretos|inexatos|errados)\b",
     ),
     "erasure": (
+        r"\bpreferia que (?:\w+ ){0,3}nao (?:ficassem|fossem|estivessem) (?:\w+ )?guardad\w*",
         r"\b(?:apag|elimin|exclu|remov|suprim)\w* (?:todos )?(?:os )?(?:meus|seguintes) (?:\w+ )?"
         rf"{_DATA}\b",
         r"\b(?:apag|elimin|exclu|remov|suprim)\w* (?:todos )?(?:os )?dados pessoais\b",
