@@ -1923,7 +1923,120 @@ STILL_MORE_PLAIN_ASKS = {
         subject="Nyhetsbrev",
         language="sv",
     ),
+    "optout-stop-the-promo-texts": Case(
+        "can you stop the promo texts pls, booking emails are fine", "opt_out", opt_out=("phone",)
+    ),
+    "es-optout-quitadme-de-la-newsletter": Case(
+        "Hola, porfa quitadme de la newsletter. Gracias!",
+        "opt_out",
+        opt_out=("email",),
+        subject="Newsletter",
+        language="es",
+    ),
+    "it-optout-smettere-email-e-chiamate": Case(
+        "Vi chiedo di smettere di mandarmi email promozionali e di non chiamarmi più.",
+        "opt_out",
+        opt_out=("email", "phone"),
+        subject="Promozioni",
+        language="it",
+    ),
+    "pl-optout-nie-wysylac-sms": Case(
+        "Proszę nie wysyłać mi więcej SMS-ów z promocjami.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="SMS",
+        language="pl",
+    ),
+    "pt-optout-nao-quero-receber-os-emails": Case(
+        "Não quero receber mais os emails de promoções. Podem tirar-me dessa lista?",
+        "opt_out",
+        opt_out=("email",),
+        subject="Promoções",
+        language="pt",
+    ),
+    "de-objection-gebt-meine-daten-nicht-weiter": Case(
+        "Bitte gebt meine Daten nicht an euren neuen Partner oder sonst eine Firma weiter.",
+        R,
+        ("objection",),
+        subject="Partner",
+        language="de",
+    ),
+    "nl-objection-gegevens-hoeven-niet-naar": Case(
+        "Mijn gegevens hoeven niet naar de sponsor. Dat wil ik niet.",
+        R,
+        ("objection",),
+        subject="Sponsor",
+        language="nl",
+    ),
+    "fr-erasure-nous-souhaitons-que-vous-supprimiez": Case(
+        "Nous souhaitons que vous supprimiez tout notre dossier, passeports compris.",
+        R,
+        ("erasure",),
+        subject="Dossier",
+        language="fr",
+    ),
+    "access-entitled-to-see": Case(
+        "My son says I'm entitled to see what you have on me, so please post me all of it.",
+        R,
+        ("access",),
+    ),
+    "erasure-dont-want-it-to-exist": Case(
+        "I deleted the app. I don't want any of it to exist any more, not the account, not the "
+        "history.",
+        R,
+        ("erasure",),
+    ),
+    "rectification-got-me-down-as-born": Case(
+        "You've got me down as born in 1987; it's 1978. Could someone fix it on my account?",
+        R,
+        ("rectification",),
+    ),
+    "restriction-dont-delete-dont-do-anything-else": Case(
+        "Don't delete my viewing history, but I don't want you doing anything else with it until "
+        "my complaint is resolved.",
+        R,
+        ("restriction",),
+    ),
+    "information-what-happens-to-the-photos": Case(
+        "What happens to the photos from the drone, who else gets them, and how long do you hang "
+        "on to them?",
+        R,
+        ("information",),
+    ),
+    "information-footage-does-it-go-to-anyone": Case(
+        "How long do you keep the footage, and does it go to anyone outside the centre?",
+        R,
+        ("information",),
+    ),
+    "nl-restriction-niet-verder-gebruikt-bewaard": Case(
+        "Mijn dossier mag niet verder gebruikt worden, maar moet wel bewaard blijven.",
+        R,
+        ("restriction",),
+        subject="Dossier",
+        language="nl",
+    ),
+    "pt-information-enviados-guardados": Case(
+        "Estes dados são enviados para mais alguém? Ficam guardados quanto tempo?",
+        R,
+        ("information",),
+        subject="Dados",
+        language="pt",
+    ),
     # Look-alikes that stay ordinary support mail.
+    "de-no-sms-code-arrives": Case(
+        "Ich soll einen Code eingeben, aber es kommt keine SMS. Wie komme ich in mein Konto?",
+        "other",
+        subject="Login",
+    ),
+    "stop-paper-statements-email-them": Case(
+        "Please could you stop sending me the quarterly statements by post and email them instead?",
+        "other",
+    ),
+    "fr-quote-to-rectify": Case(
+        "Devis à rectifier : le taux de TVA est faux, merci de le refaire.",
+        "other",
+        subject="Devis",
+    ),
     "delete-a-duplicate-from-your-system": Case(
         "I booked twice by mistake. Please delete it from your system, the second one.", "other"
     ),

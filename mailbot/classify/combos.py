@@ -99,7 +99,8 @@ _WRONG = _Terms(
     r"|(?:risulta|registrat[oa]|scritt[oa]|compare) come"
     r"|(?:staat|geregistreerd|geschreven|vermeld) als|(?:zapisan\w*|figuruje|widnieje) jako"
     r"|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som|kloppen niet|falso"
-    r"|falsa|false|untrue|unwahr|falsos|risulto come"
+    r"|falsa|false|untrue|unwahr|falsos|risulto come|(?:got|have got|'ve got) me down as"
+    r"|klopt (?:\w+ ){0,4}niet"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -178,7 +179,7 @@ _RECORDS = _Terms(
     r"|in my (?:record|file)|sus registros|vuestros registros|seus registos|ses dossiers"
     r"|vos registres|ihre unterlagen|i vostri registri|uw administratie|jullie administratie"
     r"|wasze rejestry|era register|o meu registo|meu registro|no meu registo|a minha ficha"
-    r"|na minha ficha|minha ficha"
+    r"|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -264,7 +265,7 @@ _NOT_DELETE = _Terms(
     r"|zonder (?:ze |het )?te verwijderen|bez (?:ich )?usuwania"
     r"|sem (?:os |as )?(?:apagar|eliminar)|utan att radera|radera (?:ingenting|inget|inte)"
     r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)|nie kasujcie|nie kasowac"
-    r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts"
+    r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts|bewaard blijven"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -283,6 +284,8 @@ _NOT_USE = _Terms(
     r"|(?:don't|do not|dont) do anything with|do nothing with|nie uzywac"
     r"|nicht (?:weiter|mehr) (?:verwenden|nutzen|verarbeiten|weitergeben)"
     r"|non (?:dovete |devono )?(?:usarl\w*|utilizzarl\w*)|bloccare tutto"
+    r"|niet verder (?:gebruikt|gebruiken)"
+    r"|(?:don't|do not|dont) want you doing anything (?:else )?with|leave it as it is"
 )
 _SEND = _Terms(
     r"send\w*|sent|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
@@ -532,6 +535,8 @@ _STORED = _Terms(
     r"(?:\w+ )?(?:keep|store|hold|collect|save|record)"
     r"|where (?:does|do|is|are) (?:\w+ ){0,7}(?:go|stored|kept|saved)"
     r"|ou sont(?:-elles|-ils)? (?:\w+ )?stock\w*"
+    r"|what (?:\w+ )?happens to (?:those|the|my|these|our) (?:\w+ ){0,3}(?:photos|pictures"
+    r"|videos?|data|footage|recordings|details|information)"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -564,13 +569,15 @@ _RECIPIENTS = _Terms(
     r"|quem (?:recebe|tem acesso)|com quem (?:\w+ ){0,2}(?:partilh\w*|compartilh\w*)"
     r"|vem (?:far|har tillgang)|med vem (?:\w+ ){0,2}del\w*"
     r"|till vem (?:\w+ ){0,2}(?:lamna\w*|ger|salj\w*)"
-    r"|(?:whether|if|does|do) (?:it|they|this|my \w+) (?:goes?|gets?|is passed|are passed|is"
+    r"|(?:whether|if|does|do) (?:it|they|this|my \w+) (?:go|goes|gets?|is passed|are passed|is"
     r" shared|are shared) (?:on )?(?:to|with) (?:other|third|any|partners)"
     r"|a quem (?:\w+ ){0,3}(?:foi|foram) (?:enviad|passad|partilhad|cedid)\w*"
     r"|(?:does|do|can|will) (?:anyone|anybody|someone|staff) (?:\w+ ){0,5}(?:watch|see|view|look"
     r" at|access|listen to)"
     r"|(?:sont|seront)(?:-elles|-ils)? (?:\w+ )?(?:transmis|partage|communique|vendu)\w* a (?:des"
-    r" )?tiers|lamnas ut|si se los han pasado"
+    r" )?tiers|lamnas ut|si se los han pasado|who else (?:gets|receives|sees|has)"
+    r"|(?:sao|serao) (?:enviad|passad|partilhad|cedid)\w* (?:para|a) (?:\w+ ){0,4}(?:alguem"
+    r"|terceiros|outr\w*)|quem (?:e que )?(?:o |a |os |as )?ve"
 )
 _RETENTION = _Terms(
     r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -589,7 +596,8 @@ _RETENTION = _Terms(
     r"|hur lange (?:\w+ ){0,3}(?:sparar|sparas|lagrar|lagras|behaller)"
     r"|nar (?:\w+ ){0,3}(?:raderas|tas bort)"
     r"|(?:keep|store|retain|hold)\w* (?:it|them|this|that|the data|my data)?,? (?:and )?(?:for"
-    r" )?how long"
+    r" )?how long|how long (?:\w+ ){0,4}(?:hang on to|hold on to|hang onto|hold onto)"
+    r"|guardad\w* (?:\w+ )?quanto tempo"
 )
 _SOURCE = _Terms(
     r"where did you get|how did you get|woher|d'ou (?:vient|viennent|tenez|avez)"
@@ -662,7 +670,7 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
         " | ".join(text.text for text in texts), frozenset().union(*(t.words for t in texts))
     )
     hits: list[Hit] = []
-    if not _DOCUMENT_FIX.search(whole):
+    if not _DOCUMENT_FIX.search(whole) and not _PAYEE.search(whole):
         wrong = _wrong_field(whole)
         if wrong is not None and _CORRECT.search(whole):
             hits.append(Hit("rectification", wrong, COMBINED, False))

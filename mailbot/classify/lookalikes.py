@@ -40,17 +40,24 @@ _DATA = re.compile(
     r"|\w*verarbeitung|processing|traitement|tratamiento|trattamento|verwerking|przetwarzani\w*"
     r"|tratamento|behandling\w*|profil\w*|marketing|werbung|publicit\w*)\b"
 )
-# The object of "rectify": a booking, an order or a document of business.
+# The object of "rectify": a booking, an order or a document of business, named just after
+# it ("rettificare la prenotazione") or just before it ("Facture à rectifier").
+_BUSINESS_NOUN = (
+    r"(?:bookings?|reservations?|orders?|invoices?|bills?|receipts?|quotes?|prenotazion\w*"
+    r"|reserva\w*|reservierung\w*|buchung\w*|boeking\w*|rezerwacj\w*|bokning\w*|ordine"
+    r"|pedido\w*|commande\w*|bestellung\w*|bestelling\w*|zamowieni\w*|encomenda\w*"
+    r"|bestallning\w*|factur\w*|fattur\w*|rechnung\w*|factuur\w*|faktur\w*|fatura\w*|devis"
+    r"|presupuesto|preventivo|offerte|angebot|appointments?|viewings?|hora|heure|orario|termin\w*"
+    r"|rendez-vous|cita|appuntamento|afspraak|visita|visite|besichtigung|bezichtiging|wizyt\w*"
+    r"|marcacao|besok)"
+)
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
     r"|des|del|della|dello|o|os|as|en|ett|mein\w*|unser\w*|notre|nos|nuestr\w*|nostr\w*|onze"
-    r"|nasz\w*|nosso|nossa|var|vart)\s+)?(?:\w+\s+)?(?:bookings?|reservations?|orders?|invoices?"
-    r"|bills?|receipts?|quotes?|prenotazion\w*|reserva\w*|reservierung\w*|buchung\w*|boeking\w*"
-    r"|rezerwacj\w*|bokning\w*|ordine|pedido\w*|commande\w*|bestellung\w*|bestelling\w*"
-    r"|zamowieni\w*|encomenda\w*|bestallning\w*|factur\w*|fattur\w*|rechnung\w*|factuur\w*"
-    r"|faktur\w*|fatura\w*|devis|presupuesto|preventivo|offerte|angebot|appointments?|viewings?"
-    r"|hora|heure|orario|termin\w*|rendez-vous|cita|appuntamento|afspraak|visita|visite"
-    r"|besichtigung|bezichtiging|wizyt\w*|marcacao|besok)\b"
+    rf"|nasz\w*|nosso|nossa|var|vart)\s+)?(?:\w+\s+)?{_BUSINESS_NOUN}\b"
+)
+_BUSINESS_BEFORE = re.compile(
+    rf"\b{_BUSINESS_NOUN}(?:\s+\S+)?\s+(?:a|to|to be|da|zu|te|do|para|att|al)?\s*$"
 )
 # "Your algorithm has decided that I want cat hats": a story, unless it asks for a review or
 # an explanation.
@@ -84,7 +91,9 @@ def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     for hit in hits:
         if hit.cue in _OBJECTIONS and _of_a_fee(hit):
             kept.append(replace(hit, cue="objection_weak"))
-        elif hit.cue == "rectification" and _BUSINESS_OBJECT.match(hit.after):
+        elif hit.cue == "rectification" and (
+            _BUSINESS_OBJECT.match(hit.after) or _BUSINESS_BEFORE.search(hit.before)
+        ):
             continue
         elif hit.cue == "automated_decision" and _MACHINE_DECIDED.match(hit.text):
             if asked is None:

@@ -71,6 +71,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bstrukturierten, gangigen\b",
     ),
     "objection": (
+        r"\b(?:gebt|geben sie) meine (?:\w+ )?daten (?:\w+ ){0,2}nicht (?:\w+ ){0,10}weiter\b",
         r"\bich (?:erlaube|gestatte|genehmige) (?:\w+ ){0,3}nicht,? (?:dass|die (?:nutzung"
         r"|verwendung|weitergabe))",
         r"\bhoren sie auf,? meine (?:\w+ ){0,2}(?:weiterzugeben|zu verkaufen|zu nutzen|zu"
@@ -107,7 +108,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "optout_phone": (
         r"\brufen sie (?:mich|uns) (?:bitte )?nicht mehr (?:\w+ ){0,3}an\b",
         r"\b(?:rufen sie mich nicht|nicht mehr anrufen|horen sie auf,? mich anzurufen)\b",
-        r"\bkeine (?:weiteren |weitere )?(?:anrufe|werbeanrufe|telefonwerbung|sms)\b",
+        r"\bkeine (?:weiteren |weitere )(?:anrufe|werbeanrufe|telefonwerbung|sms)\b",
+        r"\bkeine (?:werbeanrufe|telefonwerbung|werbe-?sms)\b|\bkeine (?:anrufe|sms) mehr\b",
+        r"\b(?:will|mochte|wunsche) (?:\w+ ){0,2}keine (?:anrufe|sms)\b",
         r"\bnicht mehr an(?:zu)?rufen\b",
         r"\buntersage (?:ich )?(?:ihnen )?(?:\w+ ){0,2}(?:werbeanrufe|anrufe|telefonwerbung)\b",
     ),

@@ -23,6 +23,7 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\b(?:i am|i'm|im) entitled to (?:see|a copy of|have|get|know)\b",
         r"\bsee (?:my|his|her|their) (?:whole |full |entire |complete )?(?:file|record|records"
         r"|notes)\b",
         r"\bsee (?:what(?:'s| is| you have| you've got) (?:on|in)|everything (?:on|in)) (?:my|the"
@@ -96,6 +97,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:records?|system|database|files?)\b",
     ),
     "erasure": (
+        r"\b(?:don't|do not|dont) want (?:any of )?(?:it|them|my \w+) to exist\b",
+        r"\b(?:please )?delete everything\b(?! (?:in|from|on) (?:my|the) (?:cart|basket|order"
+        r"|trolley))",
+        r"\b(?:delete|erase|remove) (?:the|my) account and (?:all )?(?:of )?(?:my|the) (?:stuff"
+        r"|things)\b",
         r"\b(?:everything|every (?:single )?thing|all|anything) (?:that )?you (?:have|hold|keep"
         r"|'ve got|store) (?:on|about) (?:me|him|her|them|us) (?:\w+ )?(?:deleted|erased|removed"
         r"|wiped|gone)\b",
@@ -250,7 +256,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"any) (?:e-?mail(?:ing)? |mailing |marketing |distribution |newsletter |contact |"
         r"subscriber |promotional |spam )?(?:list|lists|newsletters?|mailings?|e-?mails|"
         r"messages|offers|promotions)\b",
-        r"\b(?:stop|quit|cease) (?:sending|e-?mailing|spamming|mailing) (?:me|us)\b",
+        r"\b(?:stop|quit|cease) (?:sending|e-?mailing|spamming|mailing) (?:me|us)\b"
+        r"(?! (?:the |my |your |these |those )?(?:\w+ )?(?:statements?|invoices?|bills?|letters?"
+        r"|paper|post|reminders?|receipts?|renewals?|polic(?:y|ies)|documents?)\b)",
         r"\b(?:stop|no more|enough) (?:(?:these|this|the|your|all|of) )*(?:e-?mails|newsletters?"
         r"|spam|e-?mail marketing|marketing e-?mails|promotional e-?mails|mailings)\b",
         r"\b(?:do not|don't|dont|never) (?:want|wish) (?:to receive |to get |any )?(?:any )?"
@@ -276,7 +284,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:remove|take|delete) (?:me|my (?:phone |mobile |telephone )?(?:number|details))"
         r"(?: \([^)]{0,30}\)| [\d +]{6,20})? (?:off|from) (?:your|the|all your) (?:call(?:ing)?"
         r"|phone|telephone|telemarketing|sms|text) list\b",
-        r"\b(?:no more |stop (?:the |these |your |all )?)(?:phone |sales |cold )?(?:calls|"
+        r"\b(?:no more |stop (?:the |these |your |all )?)(?:phone |sales |cold |promo "
+        r"|promotional |marketing )?(?:calls|"
         r"telemarketing|texts|sms|text messages)\b",
         r"\b(?:do not|don't|dont) (?:want|wish) (?:to receive |any )?(?:more |further )?"
         r"(?:phone |sales )?(?:calls|texts|sms|text messages)\b",

@@ -59,6 +59,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"comunicaciones comerciales)",
     ),
     "optout_email": (
+        r"\bquit(?:adme|enme|arme|ame) de (?:la |las |los |vuestra |su )?(?:newsletter|lista"
+        r"|boletin|correos)",
         r"\bdar(?:me)? de baja\b|\bdenme de baja\b",
         r"\bbaja (?:de|del) (?:la )?(?:lista|boletin|newsletter)\b",
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:correos|e-?mails|emails|boletines|"

@@ -23,7 +23,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_DATA} (?:\w+ )?(?:inexactes|erronees|incorrectes|incompletes)\b",
     ),
     "erasure": (
-        r"\b(?:veux|voudrais|souhaite|demande) que vous (?:le |la |les )?(?:supprimiez|effaciez)\b",
+        r"\b(?:veux|voulons|voudrais|voudrions|souhaite|souhaitons|demande|demandons) que vous "
+        r"(?:le |la |les )?(?:supprimiez|effaciez)\b",
         rf"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?{_MES} (?:\w+ )?"
         r"(?:donnees|informations|compte|coordonnees|profil)",
         r"\b(?:suppression|effacement) (?:immediate |definitive )?(?:de |des |de mes |de toutes "

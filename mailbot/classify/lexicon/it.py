@@ -72,10 +72,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bcancellatemi dalla (?:vostra )?(?:lista|newsletter|mailing list)\b",
         r"\bnon (?:voglio|desidero) (?:piu )?ricevere (?:\w+ ){0,2}(?:email|e-mail|newsletter"
         r"|mail)\b",
-        r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi|spedirmi) (?:\w+ )?(?:email|"
+        r"\bsmett\w* di (?:inviarmi|mandarmi|spedirmi) (?:\w+ )?(?:email|"
         r"e-mail|mail|newsletter)\b",
     ),
     "optout_phone": (
+        r"\bnon (?:mi )?chiam(?:armi|atemi) piu\b",
         r"\b(?:smettete|smettetela|smettere|smetti|smettiate) di (?:chiamarmi|telefonarmi)\b",
         r"\bnon chiamatemi piu\b",
         r"\b(?:smettete|smettetela|smetti) di (?:inviarmi|mandarmi|spedirmi) (?:\w+ )?(?:sms|"

@@ -46,6 +46,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
     "objection": (
+        r"\bmijn (?:\w+ )?gegevens hoeven niet naar\b",
         r"\bik geef (?:\w+ )?geen toestemming (?:voor|om)\b",
         r"\bstop(?:pen)? met het (?:delen|doorgeven|verkopen|gebruiken) van mijn\b",
         r"\bik wil niet dat mijn (?:\w+ ){0,4}(?:wordt|worden) (?:gebruikt|gedeeld|geanalyseerd|"

@@ -47,6 +47,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\bwycofuje (?:moja |swoja )?zgode\b",),
     "marketing_objection": (r"\bsprzeciw\w*\b[^.;]{0,120}\bmarketing\w*",),
     "optout_email": (
+        r"\bnie wysyla\w* (?:mi )?(?:wiecej )?(?:e-?maili|maili|newslettera|wiadomosci e-?mail)",
         r"\bprzesta\w* (?:mi )?wysyla\w* (?:mi )?(?:e-?maili|maili|newslettera|wiadomosci e-?mail)",
         r"\bwypisz(?:cie)? mnie\b|\bwypisac sie\b",
         r"\bwypisani\w* (?:mnie |mojego adresu )?z (?:\w+ )?"
@@ -56,6 +57,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"wiadomosci|newslettera)",
     ),
     "optout_phone": (
+        r"\bnie wysyla\w* (?:mi )?(?:wiecej )?(?:sms\w*)",
         r"\bprzesta\w* (?:mi )?wysyla\w* (?:mi )?(?:sms\w*|wiadomosci sms)",
         r"\bprosze nie dzwonic\b|\bnie dzwoncie\b",
         r"\bprzestancie (?:do mnie )?dzwonic\b",

@@ -53,6 +53,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
     "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
     "optout_email": (
+        r"\bnao (?:quero|desejo) receber (?:mais )?(?:os |as )?(?:e-?mails|emails|newsletters?"
+        r"|promocoes|mensagens)",
+        r"\btirar-?me d(?:a|essa|esta) lista\b",
         r"\bdeixem de (?:me )?(?:enviar|mandar) (?:\w+ ){0,3}(?:newsletters?|e-?mails?|campanhas"
         r"|promocoes|publicidade)",
         r"\bcancelar (?:a )?(?:minha )?(?:inscricao|subscricao|assinatura) (?:da |de |do |dos )?"
