@@ -2022,7 +2022,137 @@ STILL_MORE_PLAIN_ASKS = {
         subject="Dados",
         language="pt",
     ),
+    "access-let-me-have-a-copy": Case(
+        "Could you let me have a copy of whatever you keep on file about me? By post, please.",
+        R,
+        ("access",),
+    ),
+    "access-see-what-you-hold-on-her": Case(
+        "As her mum I'd like to see what you hold on her: notes, photos, everything.",
+        R,
+        ("access",),
+        on_behalf=True,
+    ),
+    "objection-not-happy-building-a-picture": Case(
+        "I'm not happy about you building up some picture of me from what I read.",
+        R,
+        ("objection",),
+    ),
+    "objection-details-going-to-sponsors": Case(
+        "I really don't want my details going to your sponsors.", R, ("objection",)
+    ),
+    "restriction-not-being-used-against-me": Case(
+        "I don't want that late mark being used against me for anything until it's checked. I'm "
+        "not asking you to delete it.",
+        R,
+        ("restriction",),
+    ),
+    "portability-gpx-put-it-into": Case(
+        "is there a way to get all my ride history out of the app?? like as a gpx file. want to "
+        "put it into strava",
+        R,
+        ("portability",),
+    ),
+    "erasure-remove-all-my-datas": Case(
+        "Please remove all my datas from your shop, I don't need it anymore.", R, ("erasure",)
+    ),
+    "erasure-rather-you-didnt-keep-copies": Case(
+        "I sold the car years ago. I'd rather you didn't keep copies of my licence.",
+        R,
+        ("erasure",),
+    ),
+    "information-why-and-who-gets-to-see": Case(
+        "Could you tell me why you need my PPS number and who gets to see the medical form?",
+        R,
+        ("information",),
+    ),
+    "de-objection-geht-mir-zu-weit": Case(
+        "Ein Profil über meinen Fahrstil anzulegen geht mir zu weit.",
+        R,
+        ("objection",),
+        subject="Profil",
+        language="de",
+    ),
+    "fr-portability-recuperer-fichier-csv": Case(
+        "Je voudrais récupérer l'historique de mes trajets dans un fichier CSV.",
+        R,
+        ("portability",),
+        subject="Historique",
+        language="fr",
+    ),
+    "fr-information-enregistre-qui-a-acces": Case(
+        "Qu'est-ce qui est enregistré par les caméras, et qui a accès aux images ?",
+        R,
+        ("information",),
+        subject="Caméras",
+        language="fr",
+    ),
+    "fr-objection-ne-plus-utiliser-son-image": Case(
+        "Je vous demande de ne plus utiliser son image ni son prénom sur votre site.",
+        R,
+        ("objection",),
+        subject="Photos",
+        language="fr",
+    ),
+    "es-objection-prefiero-que-no-se-usen": Case(
+        "Prefiero que mis datos no se usen para estudios ni análisis.",
+        R,
+        ("objection",),
+        subject="Estudios",
+        language="es",
+    ),
+    "it-information-perche-tenere-quanto-tempo": Case(
+        "Perché lo dovete tenere voi il certificato medico? Per quanto tempo lo conservate?",
+        R,
+        ("information",),
+        subject="Certificato",
+        language="it",
+    ),
+    "nl-portability-bestand-aanleveren": Case(
+        "Kunnen jullie al mijn ritgegevens in een bestand aanleveren, bijvoorbeeld CSV?",
+        R,
+        ("portability",),
+        subject="Ritgegevens",
+        language="nl",
+    ),
+    "nl-erasure-alles-van-mij-wissen": Case(
+        "Ik wil dat jullie alles wat jullie van mij hebben wissen.",
+        R,
+        ("erasure",),
+        subject="Gegevens",
+        language="nl",
+    ),
+    "nl-information-vandaan-hoe-lang-bewaren": Case(
+        "Waar hebben jullie die informatie vandaan en hoe lang bewaren jullie dat?",
+        R,
+        ("information",),
+        subject="Informatie",
+        language="nl",
+    ),
+    "fr-optout-arreter-ces-sms": Case(
+        "Merci d'arrêter de m'envoyer ces SMS publicitaires.",
+        "opt_out",
+        opt_out=("phone",),
+        subject="SMS",
+        language="fr",
+    ),
+    "pt-optout-tirar-me-da-newsletter": Case(
+        "Olá! Podem tirar-me da newsletter? Obrigada.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Newsletter",
+        language="pt",
+    ),
     # Look-alikes that stay ordinary support mail.
+    "export-of-a-trade-account": Case(
+        "Could you send us an export (CSV) of all orders on our trade account since 2021?", "other"
+    ),
+    "es-cancel-a-paper-subscription": Case(
+        "Quiero darme de baja de la suscripción al periódico en papel; no me pasen más recibos "
+        "al banco.",
+        "other",
+        subject="Baja",
+    ),
     "de-no-sms-code-arrives": Case(
         "Ich soll einen Code eingeben, aber es kommt keine SMS. Wie komme ich in mein Konto?",
         "other",
@@ -2220,6 +2350,7 @@ def test_a_customer_away_who_asks_something_is_a_person(body: str) -> None:
         ("Me opongo a la subida de la cuota, nadie me avisó.", "Cuota"),
         ("Hiermit lege ich Widerspruch gegen die Parkgebühr vom 3. Mai ein.", "Parken"),
         ("Gegen Ihre Stornorechnung vom 2. April lege ich hiermit Widerspruch ein.", "Storno"),
+        ("Mi oppongo a questa decisione sul rimborso della quota.", "Rimborso"),
     ],
 )
 def test_an_objection_to_a_fee_goes_to_a_person(body: str, subject: str) -> None:

@@ -232,6 +232,7 @@ _PROFILE = _Terms(
     r"|(?:analys|track|profil|monitor|going through|look(?:ing)? at|us(?:e|ing))\w* (?:\w+ ){0,2}"
     r"(?:what i buy|my purchases|my shopping)|(?:work|figure|find) (?:things )?out about me"
     r"|research(?:ing)? (?:on )?me|keeping tabs on|looking me up|wealth screening"
+    r"|(?:build|building|built|create|creating)(?: up)? (?:some |a )?(?:picture|profile) of"
 )
 _NOT_WANT = _Terms(
     r"(?:don't|do not|dont) (?:want|agree|consent)|switch off|turn off|disable|abschalten"
@@ -241,7 +242,9 @@ _NOT_WANT = _Terms(
     r"|smettete|ik wil niet|stop met|nie chce|przestan\w*|nao quero|parem|jag vill inte|sluta"
     r"|nie zgadzam sie|(?:don't|do not|dont) (?:screen|profile|track|analy[sz]e|monitor|research)"
     r"|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto|rifiuto che"
-    r"|ik weiger|nao aceito|recuso|jag vagrar"
+    r"|ik weiger|nao aceito|recuso|jag vagrar|not happy (?:about|with)|geht mir zu weit"
+    r"|goes too far|va trop loin|va demasiado lejos|gaat te ver|idzie za daleko|vai longe demais"
+    r"|gar for langt"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -265,7 +268,8 @@ _NOT_DELETE = _Terms(
     r"|zonder (?:ze |het )?te verwijderen|bez (?:ich )?usuwania"
     r"|sem (?:os |as )?(?:apagar|eliminar)|utan att radera|radera (?:ingenting|inget|inte)"
     r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)|nie kasujcie|nie kasowac"
-    r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts|bewaard blijven"
+    r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts|bewaard blijven|not asking you to delete"
+    r"|want it kept"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -294,7 +298,8 @@ _SEND = _Terms(
     r"|przekaz\w*|skicka\w*|overfor\w*|download\w*|move it|move them|herunterlad\w*|telecharg\w*"
     r"|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner|bekommen|erhalten|recevoir"
     r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber|get|have it|have them|avere|ottenere"
-    r"|obtenir|obtener|obter|dostac|fa dem|fa det"
+    r"|obtenir|obtener|obter|dostac|fa dem|fa det|recuper\w*|recuperar|recuperare|ophalen"
+    r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -310,7 +315,7 @@ _ASK_FOR = _Terms(
     r"|skicka mig|begar|je souhaiterais|j'aimerais|obtenir|solicitar|solicitamos"
     r"|venho (?:por este meio )?(?:solicitar|pedir)"
     r"|(?:can|could|would) you (?:please )?(?:send|provide|give|email|print|post|let me (?:see"
-    r"|have))|please (?:print|post)"
+    r"|have))|please (?:print|post)|let me have|(?:would|could) you let me (?:have|see)"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -469,8 +474,10 @@ _RECEIVE = _Terms(
 )
 # A business asking about its own shop's figures: not a person's data.
 _BUSINESS = _Terms(
-    r"my (?:shop|store|business|company)'?s?|our (?:shop|store|business|company|webshop|customers)"
-    r"|storefront|my customers|(?:onze|mijn) (?:webwinkel|webshop|winkel|zaak|bedrijf)"
+    r"my (?:shop|store|business|company)'?s?"
+    r"|our (?:shop|store|business|company|webshop|customers|school|organisation|organization)"
+    r"|trade account|business account|storefront|my customers"
+    r"|(?:onze|mijn) (?:webwinkel|webshop|winkel|zaak|bedrijf)"
     r"|(?:unser|mein)\w* (?:onlineshop|shop|geschaft|firma|laden)"
     r"|(?:ma|notre) (?:boutique|entreprise|societe)|(?:mi|nuestra) (?:tienda|empresa)"
     r"|(?:il mio|il nostro) (?:negozio|e-commerce)|(?:la mia|la nostra) (?:azienda|attivita)"
@@ -503,7 +510,7 @@ _ELSEWHERE = _Terms(
     r"|zabrac|zaimportowac|wgrac|outro (?:fornecedor|servico|operador)"
     r"|outra (?:plataforma|aplicacao|app)|novo (?:fornecedor|servico)|levar comigo"
     r"|en annan (?:leverantor|tjanst|app|plattform)|ny (?:leverantor|tjanst)|ta med mig|importera"
-    r"|ladda upp"
+    r"|ladda upp|(?:put|load|upload|import) (?:it|them|this|that) (?:into|in|to|onto)"
 )
 # Straight to the other provider: "send my history directly to CoachTrack".
 _DIRECTLY = _Terms(
@@ -537,6 +544,7 @@ _STORED = _Terms(
     r"|ou sont(?:-elles|-ils)? (?:\w+ )?stock\w*"
     r"|what (?:\w+ )?happens to (?:those|the|my|these|our) (?:\w+ ){0,3}(?:photos|pictures"
     r"|videos?|data|footage|recordings|details|information)"
+    r"|qu'est-ce qui est (?:enregistre|stocke|conserve|garde)"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -551,6 +559,7 @@ _PURPOSE = _Terms(
     r"|varfor (?:behover|sparar|samlar) ni|i vilket syfte"
     r"|why (?:do )?you (?:\w+ )?(?:need|keep|store|collect|want) (?:it|them|this|that|my|the|all)"
     r"|varfor ni (?:behover|sparar|samlar)|vad (?:\w+ ){0,2}ska anvandas till"
+    r"|perche (?:lo |la |li |le )?(?:dovete|volete) (?:tenere|conservare)"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -578,6 +587,8 @@ _RECIPIENTS = _Terms(
     r" )?tiers|lamnas ut|si se los han pasado|who else (?:gets|receives|sees|has)"
     r"|(?:sao|serao) (?:enviad|passad|partilhad|cedid)\w* (?:para|a) (?:\w+ ){0,4}(?:alguem"
     r"|terceiros|outr\w*)|quem (?:e que )?(?:o |a |os |as )?ve"
+    r"|quelqu'un d'autre (?:\w+ ){0,3}(?:y )?a acces|qui (?:y )?a acces"
+    r"|chi (?:lo |la |li |le )?(?:puo|possono) vedere|who gets to see"
 )
 _RETENTION = _Terms(
     r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -590,7 +601,7 @@ _RETENTION = _Terms(
     r"|cuando (?:\w+ ){0,3}(?:borr\w*|elimin\w*)"
     r"|quanto tempo (?:\w+ ){0,3}(?:conserv\w*|tene\w*|salv\w*|guard\w*|armazen\w*)"
     r"|quando (?:\w+ ){0,3}(?:cancellat\w*|eliminat\w*|apagad\w*)"
-    r"|hoe lang (?:\w+ ){0,3}(?:bewaar\w*|bewaard|opgeslagen)"
+    r"|hoe lang (?:\w+ ){0,3}(?:bewar\w*|bewaar\w*|bewaard|opgeslagen)"
     r"|wanneer (?:\w+ ){0,4}(?:verwijderd|gewist)|jak dlugo (?:\w+ ){0,3}(?:przechow\w*)"
     r"|kiedy (?:\w+ ){0,3}(?:usun\w*|skasow\w*)"
     r"|hur lange (?:\w+ ){0,3}(?:sparar|sparas|lagrar|lagras|behaller)"
@@ -611,7 +622,9 @@ _DATA_TALK = _Terms(
     r"|stored|gespeichert|recorded|scan\w*|cameras?|kamera\w*|camaras|telecamere|reconocimiento"
     r"|facial|fingerprints?|biometric\w*|ausweis\w*|passport|location|standort|ubicacion"
     r"|coordonnees|details|videos?|clips?|footage|recordings?|photos?|servers?|personnummer|pesel"
-    r"|nif|dni|bsn|codice fiscale|national insurance|id number",
+    r"|nif|dni|bsn|codice fiscale|national insurance|id number|images?|medic\w*|sanitar\w*|salute"
+    r"|gesundheit\w*|health|sante|salud|gezondheid|zdrowi\w*|saude|halsa|pps|ppsn|ssn"
+    r"|social security",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -657,7 +670,7 @@ _ASK_OF_DATA = re.compile(
     r"|supprim\w*|effac\w*|corrig\w*|copie|utilis\w*|conserv\w*|transmi\w*|pourquoi"
     r"|combien de temps|borr\w*|elimin\w*|correg\w*|usa\w*|utiliz\w*|guard\w*|compart\w*"
     r"|cuanto tiempo|por que|cancell\w*|utilizz\w*|condivi\w*|quanto tempo|perche"
-    r"|verwijder\w*|wis|corrigeer\w*|gebruik\w*|bewaar\w*|delen|gedeeld|hoe lang|waarom"
+    r"|verwijder\w*|wis|corrigeer\w*|gebruik\w*|bewaar\w*|bewar\w*|delen|gedeeld|hoe lang|waarom"
     r"|usun\w*|popraw\w*|kopi\w*|wykorzyst\w*|przechow\w*|udostep\w*|jak dlugo|dlaczego"
     r"|apag\w*|exclu\w*|corrij\w*|partilh\w*|compartilh\w*|quanto tempo|radera\w*|ta bort"
     r"|ratta\w*|anvand\w*|sparar|lagrar|delat|hur lange|varfor)\b"

@@ -27,7 +27,9 @@ _OBJECTIONS = frozenset({"objection", "marketing_objection"})
 _FEE = re.compile(
     r"\b(?:fees?|charges?|bills?|invoices?|prices?|fines?|penalt\w*|surcharges?|increases?"
     r"|\w*gebuhr\w*|\w*rechnung\w*|\w*kosten|mahnung\w*|\w*preis\w*|forderung\w*|abbuchung\w*"
-    r"|\w*strafe|\w*avgift\w*"
+    r"|\w*strafe|\w*avgift\w*|decisione|decision|decisao|beslissing|entscheidung|decyzj\w*|beslut\w*"
+    r"|rimbors\w*|refunds?|erstattung|remboursement|reembolso|terugbetaling|zwrot\w*"
+    r"|aterbetalning"
     r"|frais|factures?|prix|penalites?|amendes?|majorations?|tarif\w*|factura\w*|cuotas?|cargos?"
     r"|recargos?|subida|penalizacion\w*|multas?|importe|tariff\w*|fattur\w*|costo|costi|penale"
     r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"
@@ -74,7 +76,8 @@ _PAID = re.compile(
     r"|a (?:week|month)|refund\w*|bezahl\w*|zahle|abgebucht|abbuchung\w*|geld|payer|paye\w*"
     r"|preleve\w*|argent|pagar|pagando|pago|cobr\w*|dinero|pagare|addebit\w*|soldi|betal\w*"
     r"|afgeschreven|afschrijving\w*|oplat\w*|obciaz\w*|pieniadz\w*|cobranc\w*|dinheiro"
-    r"|dragning\w*|pengar|avgift\w*|kronor)\b)"
+    r"|dragning\w*|pengar|avgift\w*|kronor|recibos?|cuotas?|facturas?|bills?|rechnung\w*|factures?"
+    r"|fatture|facturen|rachun\w*|faturas?|fakturor)\b)"
 )
 _MARKETING = re.compile(
     r"\b(?:newsletter\w*|marketing|promo\w*|advert\w*|offers?|deals|spam|mailing\w*|e-?mails"

@@ -23,6 +23,7 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bsee what you (?:hold|have|keep|store) (?:on|about)\b",
         r"\b(?:i am|i'm|im) entitled to (?:see|a copy of|have|get|know)\b",
         r"\bsee (?:my|his|her|their) (?:whole |full |entire |complete )?(?:file|record|records"
         r"|notes)\b",
@@ -113,14 +114,15 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:erase|delete|remove|wipe) all (?:of )?(?:them|it) (?:from|off) (?:your|the) "
         r"(?:servers?|systems?|database|cloud)\b",
         r"\b(?:i'd|i would) (?:rather|prefer)(?: that)? you (?:didn't|did not|don't|not) (?:keep"
-        r"|store|hold|retain) (?:it|them|my|any|that)\b",
+        r"|store|hold|retain) (?:it|them|my|any|that|copies)\b",
         r"\b(?:me|him|her|them|us) (?:to be |to get )?(?:taken|removed|deleted|wiped|erased) "
         r"(?:completely |permanently |entirely )?(?:off|from|out of) (?:your|the|all your|all of"
         r" your) (?:\w+ )?(?:database|databases|system|systems|records|files|crm|servers?)\b",
         r"\b(?:delete|erase|wipe|destroy|get rid of) (?:the lot|it all|all of it|all that|all of"
         r" that)\b",
         rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?(?:my|our) (?:personal |"
-        r"customer |user )?(?:data|informations?|infos?|details|records?|account|accounts|profile|"
+        r"customer |user )?(?:data|datas|informations?|infos?|details|records?|account|accounts"
+        r"|profile|"
         rf"e-?mail address|contact details|personal details|everything|history|file|cv|resume)\b"
         rf"{_NOT_A_LIST}",
         rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?(?:personal )?(?:data|information|info|"
@@ -167,6 +169,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brequest(?:ing)? (?:the )?(?:immediate |permanent )?(?:erasure|deletion)\b",
     ),
     "restriction": (
+        r"\b(?:don't|do not|dont) want (?:it|them|that|this|my|the) (?:[\w-]+ ){0,2}being used "
+        r"(?:against me )?for anything\b",
         r"\b(?:don't|do not|dont) use (?:that|this|it|them|my \w+)(?: \w+){0,3} for anything\b",
         r"\bpark (?:it|that|this) until\b",
         r"\b(?:don't|do not|dont) want (?:it|them|that|this|my|the) (?:\w+ ){0,2}used for"
@@ -224,8 +228,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bright to object\b",
         r"\b(?:stop|cease) (?:using|processing|profiling) (?:my|me)\b",
         r"\bi (?:hereby |now |also |formally )?withdraw (?:my|all my|any) consent\b",
-        r"\b(?:don't|do not|dont) want my (?:[\w-]+ ){1,6}(?:used|included|shared|passed on|sold"
-        r"|analy[sz]ed) (?:in|for|with|to)\b",
+        r"\b(?:don't|do not|dont) want my (?:[\w-]+ ){1,6}(?:used|included|shared|passed on|going"
+        r"|sold|analy[sz]ed) (?:in|for|with|to)\b",
         r"\b(?:obect|objct|obejct|objet)\w* to (?:you |your )?(?:\w+ )?(?:us\w*|process\w*"
         r"|profil\w*|track\w*)",
     ),

@@ -40,6 +40,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
     "objection": (
+        r"\bque (?:mis|los|sus) datos no se (?:usen|utilicen|cedan|compartan|pasen|analicen)\b",
         r"\bno autorizo (?:el uso|la utilizacion|el tratamiento|la cesion|que)\b",
         r"\bdej(?:en|ad|e) de (?:compartir|ceder|pasar|vender|usar|utilizar) (?:mis|mi)\b",
         r"\bno (?:quiero|deseo) que (?:mis|mi|los|sus|las) (?:\w+ ){0,6}(?:se )?(?:usen|utilicen"

@@ -48,6 +48,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformat structure\b",
     ),
     "objection": (
+        r"\bne plus utiliser (?:son|sa|ses|mon|ma|mes|leur|leurs) (?:\w+ )?(?:image|images"
+        r"|photos?|nom|prenom)\b",
         r"\bje n'autorise pas (?:l'utilisation|le traitement|la transmission|le partage|l'usage"
         r"|que)\b",
         r"\barret(?:er|ez) de (?:transmettre|partager|communiquer|vendre|ceder|exploiter"
@@ -78,6 +80,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bplus de (?:mails|e-?mails|courriels|newsletters?)\b",
     ),
     "optout_phone": (
+        r"\barret\w* de (?:m'|nous )?envoyer (?:ces |ses |les )?(?:sms|textos)\b",
         r"\barret\w* de (?:m'|nous )?envoyer (?:des |de |vos )?(?:sms|textos)\b",
         r"\bne (?:\w+ ){0,2}plus (?:etre )?demarch\w*",
         r"\bretirer mon numero(?: \([^)]{0,30}\)| [\d ]{8,20})? de vos (?:listes?|fichiers?)\b",

@@ -30,6 +30,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|achternaam|voornaam|adres|gegevens|persoonsgegevens)\b",
     ),
     "erasure": (
+        r"\balles (?:wat|dat) (?:jullie|u) (?:van|over) mij (?:\w+ )?(?:hebben|heeft|hebt) (?:\w+"
+        r" )?(?:wissen|verwijderen)\b",
         r"\balle (?:\w+ )?gegevens (?:van (?:mij|ons|mijn \w+|ons \w+) )?(?:te )?verwijderen\b",
         rf"\bverwijder\w* (?:\w+ ){{0,3}}(?:mijn|alle|de) (?:persoonlijke |klant)?(?:{_DATA}|"
         r"account|klantaccount)\b",
@@ -51,7 +53,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bstop(?:pen)? met het (?:delen|doorgeven|verkopen|gebruiken) van mijn\b",
         r"\bik wil niet dat mijn (?:\w+ ){0,4}(?:wordt|worden) (?:gebruikt|gedeeld|geanalyseerd|"
         r"verkocht|doorgegeven|verwerkt)\b",
-        r"\bik wil niet dat (?:jullie|u) (?:\w+ ){0,3}mijn (?:\w+ ){0,4}(?:gebruik|deel|"
+        r"\bik wil niet dat (?:jullie|u) (?:\w+ ){0,3}mijn (?:\w+ ){0,7}(?:gebruik|deel|"
         r"analyse|verkoop|doorge|verwerk)\w*",
         r"\bmaakt? (?:ik |hij |zij |ze |wij |we )?(?:hierbij |daar |hier |hiertegen )?bezwaar\b"
         r"(?=[^.;!?]{0,100}\b(?:verwerk"
