@@ -2143,7 +2143,124 @@ STILL_MORE_PLAIN_ASKS = {
         subject="Newsletter",
         language="pt",
     ),
+    "objection-stop-doing-that-analysis": Case(
+        "Keep the newsletter coming, but please stop doing that analysis on me.",
+        R,
+        ("objection",),
+    ),
+    "information-did-you-pass-my-details": Case(
+        "A removals firm rang me about my piano. Did you pass my details to them?",
+        R,
+        ("information",),
+    ),
+    "information-who-sees-the-scan": Case(
+        "Who actually sees the passport scan, and what happens to it after the festival?",
+        R,
+        ("information",),
+    ),
+    "restriction-nobody-uses-them": Case(
+        "Please don't delete my photos after all. What I want is that nobody uses them for "
+        "anything until the claim is over.",
+        R,
+        ("restriction",),
+    ),
+    "de-access-was-uber-mich-gespeichert": Case(
+        "Ich möchte wissen, was der Verein alles über mich gespeichert hat, gerne als PDF.",
+        R,
+        ("access",),
+        subject="Meine Daten",
+        language="de",
+    ),
+    "de-restriction-nicht-zu-verwenden": Case(
+        "Bitte diesen Vermerk bis zur Klärung nicht zu verwenden, ihn aber auch nicht zu löschen.",
+        R,
+        ("restriction",),
+        subject="Vermerk",
+        language="de",
+    ),
+    "fr-objection-servent-a-des-etudes": Case(
+        "Je ne veux pas que mes coordonnées servent à des études d'audience.",
+        R,
+        ("objection",),
+        subject="Études",
+        language="fr",
+    ),
+    "fr-rectification-ma-fiche-and-a-certificate": Case(
+        "Dans ma fiche il est noté que je suis enceinte, c'est faux. Merci de corriger ma fiche "
+        "et de me renvoyer l'attestation.",
+        R,
+        ("rectification",),
+        subject="Ma fiche",
+        language="fr",
+    ),
+    "it-automated-dopo-due-minuti-scartata": Case(
+        "Dopo due minuti la mia candidatura è stata scartata dal sistema. Potete farla rivedere "
+        "a una persona?",
+        R,
+        ("automated_decision",),
+        subject="Candidatura",
+        language="it",
+    ),
+    "es-information-para-que-se-lo-mandais": Case(
+        "¿Para qué necesitáis el DNI entero? ¿Se lo mandáis a alguien o lo guardáis vosotros?",
+        R,
+        ("information",),
+        subject="DNI",
+        language="es",
+    ),
+    "sv-information-tillgang-sparas-kvar": Case(
+        "Vilka har tillgång till medlemslistan, och sparas uppgifterna kvar om man slutar?",
+        R,
+        ("information",),
+        subject="Medlemslistan",
+        language="sv",
+    ),
+    "nl-erasure-account-laten-verwijderen": Case(
+        "Hoi, ik wil mijn account helemaal laten verwijderen, met al mijn foto's.",
+        R,
+        ("erasure",),
+        subject="Account",
+        language="nl",
+    ),
+    "pt-erasure-apaguem-os-dados": Case(
+        "Peço que apaguem todos os dados que tenham em arquivo sobre mim.",
+        R,
+        ("erasure",),
+        subject="Dados",
+        language="pt",
+    ),
+    "fr-optout-arreter-les-mails-et-les-sms": Case(
+        "Merci d'arrêter les mails et les SMS publicitaires.",
+        "opt_out",
+        opt_out=("email", "phone"),
+        subject="Pub",
+        language="fr",
+    ),
+    "pl-optout-wypisac-mnie": Case(
+        "Proszę wypisać mnie z newslettera, dzięki.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Newsletter",
+        language="pl",
+    ),
+    "pt-optout-deixar-de-enviar": Case(
+        "Façam favor de deixar de me enviar a newsletter.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Newsletter",
+        language="pt",
+    ),
     # Look-alikes that stay ordinary support mail.
+    "it-new-invoice-for-a-wrong-tax-code": Case(
+        "Il codice fiscale nella fattura è sbagliato. Potete emettere una nuova fattura corretta?",
+        "other",
+        subject="Fattura",
+    ),
+    "pt-how-long-lost-property-is-kept": Case(
+        "Deixei um brinco no spa. Quanto tempo guardam os perdidos e achados?",
+        "other",
+        subject="Perdidos",
+    ),
     "export-of-a-trade-account": Case(
         "Could you send us an export (CSV) of all orders on our trade account since 2021?", "other"
     ),
@@ -2351,9 +2468,22 @@ def test_a_customer_away_who_asks_something_is_a_person(body: str) -> None:
         ("Hiermit lege ich Widerspruch gegen die Parkgebühr vom 3. Mai ein.", "Parken"),
         ("Gegen Ihre Stornorechnung vom 2. April lege ich hiermit Widerspruch ein.", "Storno"),
         ("Mi oppongo a questa decisione sul rimborso della quota.", "Rimborso"),
+        ("Me opongo a la comisión del 25 % que figura en la factura.", "Comisión"),
     ],
 )
 def test_an_objection_to_a_fee_goes_to_a_person(body: str, subject: str) -> None:
     """An objection to a fee is a complaint: a person looks at it, no automatic reply."""
     result = classify(make(body, subject))
     assert result.needs_triage, (result.kind, result.confidence, result.evidence)
+
+
+def test_a_press_enquiry_goes_to_a_person() -> None:
+    """A journalist asking about a leak is answered by a person, never by an acknowledgement
+    and a verification code, whatever words of a request it holds."""
+    body = (
+        "I'm a reporter at the Evening Post. A spreadsheet with volunteers' names and phone "
+        "numbers was emailed to 400 people by mistake. Can you confirm whether that's correct "
+        "and who has had access to the data?"
+    )
+    result = classify(make(body, "Media enquiry"))
+    assert result.kind == "other" or result.needs_triage, result.evidence

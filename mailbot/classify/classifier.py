@@ -57,6 +57,20 @@ _PITCH = PhraseSet(
     ]
 )
 _PITCH_SIGNS = 2
+# A journalist's enquiry about the company's handling of data: a person answers it.
+_PRESS = PhraseSet(
+    [
+        r"\b(?:i'm|i am) a (?:\w+ )?(?:reporter|journalist)\b|\b(?:media|press) (?:enquiry"
+        r"|inquiry)\b",
+        r"\b(?:reporter|journalist|correspondent) (?:at|for|with) (?:the )?\w+",
+        r"\b(?:aiming|planning|going|hoping) to publish\b|\bfor (?:an|a) (?:article|story|piece)\b",
+        r"\b(?:presseanfrage|anfrage der presse|demande (?:de )?presse|solicitud de prensa"
+        r"|richiesta (?:della )?stampa|persvraag|zapytanie prasowe|pedido de imprensa"
+        r"|pressfraga)\b",
+        r"\b(?:ich bin|je suis|soy|sono|ik ben|jestem|sou|jag ar) (?:\w+ )?(?:journalist\w*"
+        r"|redakteur\w*|periodista|giornalista|dziennikar\w*|jornalista|reporter\w*)\b",
+    ]
+)
 _OTHER_CONFIDENCE = 0.85
 _UNSURE_OTHER = 0.6
 _UNREAD_OTHER = 0.4
@@ -131,7 +145,7 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     confidence = reading.confidence()
     if language not in READ_LANGUAGES:
         confidence = min(confidence, _PARTIAL_CAP)
-    pitch = _sales_pitch(parts)
+    pitch = _sales_pitch(parts) or _press_enquiry([subject, *parts])
     if pitch:
         confidence = min(confidence, _PARTIAL_CAP)
     behalf = _on_behalf(message, hits, own)
@@ -216,6 +230,15 @@ def _sales_pitch(parts: list[Folded]) -> tuple[str, ...]:
     if len(signs) < _PITCH_SIGNS:
         return ()
     return (f'reads like a sales pitch: "{clip(" … ".join(list(signs)[:3]))}"',)
+
+
+def _press_enquiry(texts: list[Folded]) -> tuple[str, ...]:
+    """Why the message reads like a journalist's enquiry, or nothing."""
+    for text in texts:
+        match = _PRESS.search(text)
+        if match is not None:
+            return (f'reads like a press enquiry: "{clip(match[0])}"',)
+    return ()
 
 
 def _on_behalf(message: InboundMessage, hits: list[Hit], own: str) -> tuple[str, ...]:

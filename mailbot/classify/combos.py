@@ -124,9 +124,12 @@ _FIELD = _Terms(
 # A document put right and sent again: business, not the person's record ("correct the
 # invoice and send me a new copy", "corregirlo en la reserva", "reissue the certificate").
 _DOCUMENT_FIX = _Terms(
-    r"reissue|re-issue|new copy|corrected (?:copy|version|invoice|certificate)|resend|re-send"
-    r"|renvoy\w*|reenvi\w*|volver a enviar|rimand\w*|reinvi\w*|neu ausstell\w*|erneut zusend\w*"
-    r"|opnieuw (?:toe)?sturen|nieuwe (?:factuur|versie)|ponownie wysla\w*|nova fatura|skicka en ny"
+    r"new invoice|nuova fattura|neue rechnung|nouvelle facture|nueva factura|nieuwe factuur"
+    r"|nowa faktura|nova fatura|ny faktura|nota di credito|credit note|gutschrift|nota de credito"
+    r"|creditnota|korekta faktury|reissue|re-issue|new copy"
+    r"|corrected (?:copy|version|invoice|certificate)|resend|re-send|renvoy\w*|reenvi\w*"
+    r"|volver a enviar|rimand\w*|reinvi\w*|neu ausstell\w*|erneut zusend\w*|opnieuw (?:toe)?sturen"
+    r"|nieuwe (?:factuur|versie)|ponownie wysla\w*|nova fatura|skicka en ny"
     r"|(?:correct|fix|amend|chang|updat|corrig|correg|korrigier|berichtig|ander|aanpass|popraw"
     r"|corrij|ratt)\w* (?:\w+ ){0,2}(?:(?:on|in|en|sur|sul|sulla|nella|auf|op|na|no|pa) )?(?:the "
     r"|la |le |el |il |die |der |de |het |a |o |my |mi |ma |mon |mijn |moja |min )?(?:booking"
@@ -179,7 +182,8 @@ _RECORDS = _Terms(
     r"|in my (?:record|file)|sus registros|vuestros registros|seus registos|ses dossiers"
     r"|vos registres|ihre unterlagen|i vostri registri|uw administratie|jullie administratie"
     r"|wasze rejestry|era register|o meu registo|meu registro|no meu registo|a minha ficha"
-    r"|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
+    r"|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo|dans ma fiche"
+    r"|ma fiche"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -218,7 +222,7 @@ _REVIEW = _Terms(
     r"|beoordeel\w*|bekijk\w*|herzie\w*|sprawdz\w*|sprawdzil\w*|rozpatrz\w*|ocen\w*|analis\w*"
     r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
     r"|bedom\w*|go through|goes through|beoordel\w*|kijk\w*|regarde\w*|regarder|etudi\w*|mire\w*"
-    r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*|przejrz\w*|patrz\w*"
+    r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*|przejrz\w*|patrz\w*|rived\w*"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
@@ -244,7 +248,7 @@ _NOT_WANT = _Terms(
     r"|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto|rifiuto che"
     r"|ik weiger|nao aceito|recuso|jag vagrar|not happy (?:about|with)|geht mir zu weit"
     r"|goes too far|va trop loin|va demasiado lejos|gaat te ver|idzie za daleko|vai longe demais"
-    r"|gar for langt"
+    r"|gar for langt|without (?:the |any )"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -290,6 +294,8 @@ _NOT_USE = _Terms(
     r"|non (?:dovete |devono )?(?:usarl\w*|utilizzarl\w*)|bloccare tutto"
     r"|niet verder (?:gebruikt|gebruiken)"
     r"|(?:don't|do not|dont) want you doing anything (?:else )?with|leave it as it is"
+    r"|nobody uses (?:it|them)|no one uses (?:it|them)|keep (?:it|them) locked away"
+    r"|nicht zu (?:verwenden|nutzen|verarbeiten|benutzen)"
 )
 _SEND = _Terms(
     r"send\w*|sent|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
@@ -412,7 +418,8 @@ _AUTOMATIC = _Terms(
     r"|(?:in )?under a minute|within a minute|in der gleichen minute|la meme minute"
     r"|el mismo minuto|lo stesso minuto|dezelfde minuut|tej samej minucie|no mesmo minuto"
     r"|samma minut|po (?:\w+ )?(?:\d+|kilku) sekund\w*"
-    r"|(?:quelques |\d+ )(?:secondes|minutes) apres",
+    r"|(?:quelques |\d+ )(?:secondes|minutes) apres"
+    r"|dopo (?:\w+ )?(?:pochi|due|tre|\d+) (?:secondi|minuti)",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -436,7 +443,8 @@ _REFUSED = _Terms(
     r"|nao cumpre (?:os )?(?:criterios|requisitos)|uppfyller inte"
     r"|ne correspond pas (?:a|aux) (?:nos |vos )?criteres|unable to offer|cannot offer|can't offer"
     r"|ne sommes pas en mesure de vous proposer|no podemos ofrecer|non possiamo offrir\w*"
-    r"|nie mozemy zaoferowac|nao podemos oferecer|kan inte erbjuda",
+    r"|nie mozemy zaoferowac|nao podemos oferecer|kan inte erbjuda|scartat\w*|escartad\w*"
+    r"|descartad\w*",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -545,6 +553,7 @@ _STORED = _Terms(
     r"|what (?:\w+ )?happens to (?:those|the|my|these|our) (?:\w+ ){0,3}(?:photos|pictures"
     r"|videos?|data|footage|recordings|details|information)"
     r"|qu'est-ce qui est (?:enregistre|stocke|conserve|garde)"
+    r"|what happens to (?:it|them) (?:after|when|if|once)"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -589,6 +598,9 @@ _RECIPIENTS = _Terms(
     r"|terceiros|outr\w*)|quem (?:e que )?(?:o |a |os |as )?ve"
     r"|quelqu'un d'autre (?:\w+ ){0,3}(?:y )?a acces|qui (?:y )?a acces"
     r"|chi (?:lo |la |li |le )?(?:puo|possono) vedere|who gets to see"
+    r"|who (?:actually |exactly )(?:gets|receives|sees|can see|has access)"
+    r"|se (?:lo|la|los|las) (?:mandais|mandan|enviais|envian|pasais|pasan|dais|dan|cedeis|ceden) a"
+    r"|vilka har (?:\w+ )?tillgang|vem har (?:\w+ )?tillgang"
 )
 _RETENTION = _Terms(
     r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -608,7 +620,7 @@ _RETENTION = _Terms(
     r"|nar (?:\w+ ){0,3}(?:raderas|tas bort)"
     r"|(?:keep|store|retain|hold)\w* (?:it|them|this|that|the data|my data)?,? (?:and )?(?:for"
     r" )?how long|how long (?:\w+ ){0,4}(?:hang on to|hold on to|hang onto|hold onto)"
-    r"|guardad\w* (?:\w+ )?quanto tempo"
+    r"|guardad\w* (?:\w+ )?quanto tempo|sparas (?:\w+ ){0,3}kvar|is it deleted"
 )
 _SOURCE = _Terms(
     r"where did you get|how did you get|woher|d'ou (?:vient|viennent|tenez|avez)"
@@ -624,7 +636,7 @@ _DATA_TALK = _Terms(
     r"|coordonnees|details|videos?|clips?|footage|recordings?|photos?|servers?|personnummer|pesel"
     r"|nif|dni|bsn|codice fiscale|national insurance|id number|images?|medic\w*|sanitar\w*|salute"
     r"|gesundheit\w*|health|sante|salud|gezondheid|zdrowi\w*|saude|halsa|pps|ppsn|ssn"
-    r"|social security",
+    r"|social security|uppgifterna|medlemslista\w*|telefonnummer\w*|adresser",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -683,7 +695,8 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
         " | ".join(text.text for text in texts), frozenset().union(*(t.words for t in texts))
     )
     hits: list[Hit] = []
-    if not _DOCUMENT_FIX.search(whole) and not _PAYEE.search(whole):
+    reissued = _DOCUMENT_FIX.search(whole) and not _RECORDS.search(whole)
+    if not reissued and not _PAYEE.search(whole):
         wrong = _wrong_field(whole)
         if wrong is not None and _CORRECT.search(whole):
             hits.append(Hit("rectification", wrong, COMBINED, False))

@@ -29,7 +29,7 @@ _FEE = re.compile(
     r"|\w*gebuhr\w*|\w*rechnung\w*|\w*kosten|mahnung\w*|\w*preis\w*|forderung\w*|abbuchung\w*"
     r"|\w*strafe|\w*avgift\w*|decisione|decision|decisao|beslissing|entscheidung|decyzj\w*|beslut\w*"
     r"|rimbors\w*|refunds?|erstattung|remboursement|reembolso|terugbetaling|zwrot\w*"
-    r"|aterbetalning"
+    r"|aterbetalning|comision\w*|commission\w*|commissione|provision\w*"
     r"|frais|factures?|prix|penalites?|amendes?|majorations?|tarif\w*|factura\w*|cuotas?|cargos?"
     r"|recargos?|subida|penalizacion\w*|multas?|importe|tariff\w*|fattur\w*|costo|costi|penale"
     r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"

@@ -15,6 +15,7 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bwas (?:\w+ ){0,5}(?:uber|von) mich (?:\w+ ){0,2}gespeichert\b",
         r"auskunft(?:sersuchen|sanfrage|santrag|sbegehren|sanspruch|srecht)\b",
         r"\bauskunft (?:gem\w*|nach|gema?e?ss|im sinne) (?:des |der )?(?:art|artikel|§|dsgvo)",
         r"\b(?:um|eine) auskunft (?:uber|zu) (?:die |alle |samtliche |meine |der )?(?:bei ihnen |"

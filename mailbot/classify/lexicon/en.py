@@ -201,6 +201,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\bstop (?:doing )?(?:that |this |the |any |all )?(?:analysis|analysing|analyzing"
+        r"|profiling|tracking|personali[sz]ation) (?:on|of) me\b",
         r"\b(?:don't|do not|dont) (?:pass|share|sell|give) (?:my|our) (?:\w+ )?(?:data|details"
         r"|information|number|address|names?)(?: on)? (?:to|with) (?:anyone|anybody|any|other"
         r"|third)\b",
@@ -328,6 +330,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:has )?(?:passed away|died|is deceased|is a minor|is under)\b",
     ),
     "information": (
+        r"\bdid you (?:\w+ )?(?:pass|give|sell|share|disclose)\w* (?:on )?my (?:\w+ )?(?:details"
+        r"|data|information|name|number|address)\b",
         r"\bhow (?:did )?you came? (?:to have|by|across) my\b",
         r"\bwho gave (?:it|them|this|my \w+) to you\b",
         r"\bwho (?:else )?(?:have|did) you (?:passed|pass|given|give|sold|sell|shared|share) "

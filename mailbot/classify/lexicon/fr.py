@@ -48,6 +48,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformat structure\b",
     ),
     "objection": (
+        r"\bje ne (?:veux|souhaite) (?:pas|plus) que (?:mes|mon|ma) (?:\w+ ){0,3}(?:servent"
+        r"|serve) a\b",
         r"\bne plus utiliser (?:son|sa|ses|mon|ma|mes|leur|leurs) (?:\w+ )?(?:image|images"
         r"|photos?|nom|prenom)\b",
         r"\bje n'autorise pas (?:l'utilisation|le traitement|la transmission|le partage|l'usage"
@@ -89,6 +91,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bplus d'appels\b",
     ),
     "optout_all": (
+        r"\barret\w* (?:les |vos |ces )?(?:mails|e-?mails|courriels|sms)(?: et (?:les |vos )?"
+        r"(?:mails|e-?mails|sms|appels))?(?: publicitaires)?\b",
         r"\b(?:ne (?:plus )?me (?:contacter|solliciter|contactez)|arretez de me (?:contacter|"
         r"solliciter|harceler))\b",
         r"\bplus de (?:publicite|sollicitations)\b",

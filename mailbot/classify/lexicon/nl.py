@@ -30,6 +30,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|achternaam|voornaam|adres|gegevens|persoonsgegevens)\b",
     ),
     "erasure": (
+        r"\b(?:mijn|m'n) account (?:\w+ ){0,4}(?:laten )?verwijderen\b",
         r"\balles (?:wat|dat) (?:jullie|u) (?:van|over) mij (?:\w+ )?(?:hebben|heeft|hebt) (?:\w+"
         r" )?(?:wissen|verwijderen)\b",
         r"\balle (?:\w+ )?gegevens (?:van (?:mij|ons|mijn \w+|ons \w+) )?(?:te )?verwijderen\b",

@@ -49,7 +49,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "optout_email": (
         r"\bnie wysyla\w* (?:mi )?(?:wiecej )?(?:e-?maili|maili|newslettera|wiadomosci e-?mail)",
         r"\bprzesta\w* (?:mi )?wysyla\w* (?:mi )?(?:e-?maili|maili|newslettera|wiadomosci e-?mail)",
-        r"\bwypisz(?:cie)? mnie\b|\bwypisac sie\b",
+        r"\bwypisz(?:cie)? mnie\b|\bwypisac (?:sie|mnie)\b",
         r"\bwypisani\w* (?:mnie |mojego adresu )?z (?:\w+ )?"
         r"(?:newslettera|mailingu|listy|subskrypcji)\b",
         r"\brezygn\w* z (?:subskrypcji|newslettera|mailingu)\b",

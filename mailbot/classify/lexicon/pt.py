@@ -21,6 +21,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_DATA} (?:pessoais )?(?:incorretos|inexatos|errados)\b",
     ),
     "erasure": (
+        r"\b(?:apaguem|eliminem|apagar|eliminar) (?:todos |todas )?(?:os |as )?(?:meus |minhas )?"
+        r"(?:dados|informacoes)\b",
         r"\bpreferia que (?:\w+ ){0,3}nao (?:ficassem|fossem|estivessem) (?:\w+ )?guardad\w*",
         r"\b(?:apag|elimin|exclu|remov|suprim)\w* (?:todos )?(?:os )?(?:meus|seguintes) (?:\w+ )?"
         rf"{_DATA}\b",
@@ -57,7 +59,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnao (?:quero|desejo) receber (?:mais )?(?:os |as )?(?:e-?mails|emails|newsletters?"
         r"|promocoes|mensagens)",
         r"\btirar-?me d(?:a|essa|esta) lista\b",
-        r"\bdeixem de (?:me )?(?:enviar|mandar) (?:\w+ ){0,3}(?:newsletters?|e-?mails?|campanhas"
+        r"\bdeix(?:em|ar) de (?:me )?(?:enviar|mandar) (?:\w+ ){0,3}(?:newsletters?|e-?mails?"
+        r"|campanhas"
         r"|promocoes|publicidade)",
         r"\bcancelar (?:a )?(?:minha )?(?:inscricao|subscricao|assinatura) (?:da |de |do |dos )?"
         r"(?:\w+ )?(?:newsletter|e-?mails|emails|lista|comunicac)",
@@ -67,7 +70,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bremov\w+ (?:o meu e-?mail|me) da (?:sua )?lista\b",
     ),
     "optout_phone": (
-        r"\bdeixem de (?:me |nos )?(?:telefonar|ligar|contactar)\b",
+        r"\bdeix(?:em|ar) de (?:me |nos )?(?:telefonar|ligar|contactar)\b",
         r"\bparem de (?:me )?ligar\b",
         r"\bparem de (?:me )?(?:mandar|enviar) (?:\w+ )?(?:sms|mensagens)\b",
         r"\bnao me liguem\b",
@@ -87,13 +90,17 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\ba quem (?:\w+ ){0,3}(?:foi|foram|tem sido|e que foi) (?:enviad|passad|partilhad|cedid"
         r"|comunicad|vendid)\w*",
         r"\bque informac\w* recolhem\b|\bpara que (?:a|o|as|os) (?:usam|utilizam)\b",
-        r"\bse (?:a|o|as|os) partilham\b|\bdurante quanto tempo\b",
+        r"\bse (?:a|o|as|os) partilham\b",
+        r"\bdurante quanto tempo\b(?=[^.?!]{0,40}\b(?:dados|informac\w*|(?:os|as) (?:guardam"
+        r"|conservam)))",
         r"\bquanto tempo ficam guardad\w*",
         r"\bque dados (?:exatamente )?(?:e para que|recolhem|guardam)",
         r"\bonde (?:obtiveram|conseguiram) os meus\b",
         r"\bcomo (?:obtiveram|conseguiram) (?:os )?meus\b",
         r"\bpara que (?:finalidades?|fins)\b",
-        r"\b(?:por )?quanto tempo (?:voces |vos )?(?:guardam|conservam|mantem|armazenam)\b",
+        r"\b(?:por )?quanto tempo (?:voces |vos )?(?:guardam|conservam|mantem|armazenam)\b"
+        r"(?= (?:os |as )?(?:meus|minhas|dados|informac\w*|isso|estes|esses|este|esse|eles"
+        r"|elas)\b)",
         r"\bpara que (?:sao|serao) usad\w*|\bquem tem acesso a (?:elas|eles|os meus|as minhas)\b",
         r"\bcom quem (?:voces |vos )?(?:compartilham|partilham)\b",
         r"\b(?:partilh|compartilh|ced)\w* com (?:terceiros|outras empresas)\b",
