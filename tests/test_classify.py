@@ -2261,6 +2261,17 @@ STILL_MORE_PLAIN_ASKS = {
         "other",
         subject="Perdidos",
     ),
+    "pt-name-wrong-on-a-booking": Case(
+        "Fiz a reserva para a visita de sábado mas o nome do segundo participante está errado: "
+        "onde está Ana Lopez deve ser Ana Lopes. Podem corrigir?",
+        "other",
+        subject="Reserva",
+    ),
+    "sv-auditor-wants-invoices-in-excel": Case(
+        "Vår revisor behöver alla fakturor från 2024. Kan ni exportera dem till Excel?",
+        "other",
+        subject="Fakturor",
+    ),
     "export-of-a-trade-account": Case(
         "Could you send us an export (CSV) of all orders on our trade account since 2021?", "other"
     ),
@@ -2486,4 +2497,26 @@ def test_a_press_enquiry_goes_to_a_person() -> None:
         "and who has had access to the data?"
     )
     result = classify(make(body, "Media enquiry"))
+    assert result.kind == "other" or result.needs_triage, result.evidence
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        (
+            "Before we sign the partnership, our compliance lead asks: when we send you guest "
+            "manifests, how do you store them, who has access and how long do you keep them?",
+            "Partnership - guest data",
+        ),
+        (
+            "No âmbito da parceria, pedimos que confirme como tratam os dados dos hóspedes que "
+            "vos enviarmos: onde são guardados e se são partilhados com terceiros.",
+            "Parceria",
+        ),
+    ],
+)
+def test_a_business_partners_question_goes_to_a_person(body: str, subject: str) -> None:
+    """A partner asking how its own customers' data would be handled is answered by a person,
+    not acknowledged as if it had asked about its own data."""
+    result = classify(make(body, subject))
     assert result.kind == "other" or result.needs_triage, result.evidence

@@ -71,6 +71,21 @@ _PRESS = PhraseSet(
         r"|redakteur\w*|periodista|giornalista|dziennikar\w*|jornalista|reporter\w*)\b",
     ]
 )
+# A business partner asking how its own customers' data would be handled: a person answers.
+_PARTNER = PhraseSet(
+    [
+        r"\bour (?:guests|customers|clients|members|passengers|patients)'? (?:data|details)\b",
+        r"\b(?:guest|customer|client|passenger) (?:data|manifests?|lists?)\b",
+        r"\bdados dos (?:hospedes|clientes|nossos clientes)\b|\bdonnees de nos (?:clients|hotes)\b",
+        r"\bdaten unserer (?:kunden|gaste)\b|\bdatos de nuestros (?:clientes|huespedes)\b",
+        r"\bdati dei nostri (?:clienti|ospiti)\b|\bgegevens van onze (?:klanten|gasten)\b",
+        r"\bdane naszych (?:klientow|gosci)\b|\bvara (?:kunders|gasters)\b",
+        r"\b(?:data )?processing (?:agreement|addendum)\b|\bsupplier file\b|\bour compliance\b",
+        r"\b(?:partnership|parceria|partenariat|partnerschaft|colaboracion|collaborazione"
+        r"|samenwerking|wspolprac\w*|samarbete)\b",
+    ]
+)
+_PARTNER_SIGNS = 2
 _OTHER_CONFIDENCE = 0.85
 _UNSURE_OTHER = 0.6
 _UNREAD_OTHER = 0.4
@@ -145,7 +160,11 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     confidence = reading.confidence()
     if language not in READ_LANGUAGES:
         confidence = min(confidence, _PARTIAL_CAP)
-    pitch = _sales_pitch(parts) or _press_enquiry([subject, *parts])
+    pitch = (
+        _sales_pitch(parts)
+        or _press_enquiry([subject, *parts])
+        or _business_partner([subject, *parts])
+    )
     if pitch:
         confidence = min(confidence, _PARTIAL_CAP)
     behalf = _on_behalf(message, hits, own)
@@ -239,6 +258,15 @@ def _press_enquiry(texts: list[Folded]) -> tuple[str, ...]:
         if match is not None:
             return (f'reads like a press enquiry: "{clip(match[0])}"',)
     return ()
+
+
+def _business_partner(texts: list[Folded]) -> tuple[str, ...]:
+    """Why the message reads like a business partner's question about its customers' data
+    (two distinct signs), or nothing."""
+    signs = dict.fromkeys(match[0] for text in texts for match in _PARTNER.matches(text))
+    if len(signs) < _PARTNER_SIGNS:
+        return ()
+    return (f'reads like a business partner\'s question: "{clip(" … ".join(list(signs)[:3]))}"',)
 
 
 def _on_behalf(message: InboundMessage, hits: list[Hit], own: str) -> tuple[str, ...]:

@@ -139,6 +139,20 @@ _DOCUMENT_FIX = _Terms(
     r"|reservering|kaartje|factuur|certificaat|rezerwacj\w*|bilet|faktur\w*|certyfikat|fatura"
     r"|bilhete|bokning|biljett|faktura|kvitto|intyg)"
 )
+# A booking or a ticket, on which a wrong name is the booking's to put right.
+_BOOKING = _Terms(
+    r"bookings?|reservations?|tickets?|reserva\w*|prenotazion\w*|buchung\w*|reservierung\w*"
+    r"|boeking\w*|reservering\w*|rezerwacj\w*|bokning\w*|billetes?|biglietti?|bilhetes?|biljett\w*"
+    r"|kaartje\w*|bilet\w*",
+    whole_words=True,
+)
+# Where a person's record lives: a wrong name there is rectification, even on a booking.
+_RECORDISH = _Terms(
+    r"system|systeem|sistema|systeme|systemet|records?|database|datenbank|account|konto|compte"
+    r"|cuenta|conta|profile|profil\w*|perfil|profilo|profiel|dossier|file|akte|fichier|expediente"
+    r"|fascicolo|registo|ficha|scheda|systemie|systemu|koncie|recorded|lists?|liste|lista|lijst",
+    whole_words=True,
+)
 # A supplier's new bank details "for your records": not a person's data.
 _PAYEE = _Terms(
     r"remit\w*|future payments|sort code|iban|bankverbindung|coordonnees bancaires|datos bancarios"
@@ -491,7 +505,8 @@ _BUSINESS = _Terms(
     r"|(?:il mio|il nostro) (?:negozio|e-commerce)|(?:la mia|la nostra) (?:azienda|attivita)"
     r"|(?:moj|nasz) sklep|(?:moja|nasza) firma|(?:a minha|a nossa) (?:loja|empresa)"
     r"|(?:min|var) (?:butik|natbutik|firma)|accountant|steuerberater|buchhalter\w*|comptable"
-    r"|expert-comptable|contable|commercialista|boekhouder|ksiegow\w*|contabilista|royalt\w*",
+    r"|expert-comptable|contable|commercialista|boekhouder|ksiegow\w*|contabilista|royalt\w*"
+    r"|revisor|auditor\w*|wirtschaftsprufer",
     whole_words=True,
 )
 # A business's own figures exported: a report, not the person's data.
@@ -847,13 +862,17 @@ def _sent_directly(text: Folded) -> str | None:
 
 
 def _wrong_field(text: Folded) -> str | None:
-    """Something wrong beside a field of a person's record, not in talk of an order."""
+    """Something wrong beside a field of a person's record, not in talk of an order or of a
+    booking (unless a system, an account or a record is named too)."""
     for wrong in _WRONG.finditer(text):
         start, end = max(0, wrong.start() - _WINDOW), wrong.end() + _WINDOW
         stretch = text.text[start:end]
         field = _FIELD.search_in(stretch) or _RECORDS.search_in(stretch)
-        if field is not None and not (_ADDRESS.search_in(field[0]) and _ORDER.search_in(stretch)):
-            return stretch[min(field.start(), wrong.start() - start) :][:60].strip()
+        if field is None or (_ADDRESS.search_in(field[0]) and _ORDER.search_in(stretch)):
+            continue
+        if _BOOKING.search_in(stretch) and not _RECORDISH.search(text):
+            continue  # a name wrong on a booking or a ticket: the booking is put right
+        return stretch[min(field.start(), wrong.start() - start) :][:60].strip()
     return None
 
 
