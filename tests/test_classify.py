@@ -2250,6 +2250,65 @@ STILL_MORE_PLAIN_ASKS = {
         subject="Newsletter",
         language="pt",
     ),
+    "optout-off-all-the-promotional-emails": Case(
+        "Can you take me off all the promotional emails? Dispatch notes are fine.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "es-optout-dejeis-de-enviarme-no-volvais": Case(
+        "Os pido que dejéis de enviarme correos de ofertas y que no me volváis a llamar.",
+        "opt_out",
+        opt_out=("email", "phone"),
+        subject="Publicidad",
+        language="es",
+    ),
+    "de-access-was-uber-mich-und-mein-haus": Case(
+        "Ich möchte wissen, was bei Ihnen über mich und mein Haus gespeichert ist.",
+        R,
+        ("access",),
+        subject="Meine Daten",
+        language="de",
+    ),
+    "de-erasure-mein-app-konto-loschen": Case(
+        "Bitte mein Brotzeit-App Konto komplett löschen inkl. aller Daten.",
+        R,
+        ("erasure",),
+        subject="Konto",
+        language="de",
+    ),
+    "information-anyone-else-get-that-data": Case(
+        "How long do you keep the plate photos, and does anyone else get that data?",
+        R,
+        ("information",),
+    ),
+    "es-information-que-haceis-a-quien": Case(
+        "¿Qué hacéis con los datos de los clientes y a quién se los pasáis?",
+        R,
+        ("information",),
+        subject="Datos",
+        language="es",
+    ),
+    "rectification-wrong-mobile-and-contact": Case(
+        "The number you've got as my emergency contact is wrong, and my own mobile is the old "
+        "one. Could you change them?",
+        R,
+        ("rectification",),
+    ),
+    "fr-rectification-mettre-a-jour-ma-fiche": Case(
+        "Mon nom est enregistré comme Thibaut au lieu de Thibault. Pouvez-vous mettre à jour ma "
+        "fiche ?",
+        R,
+        ("rectification",),
+        subject="Mon nom",
+        language="fr",
+    ),
+    "it-objection-non-mi-va-che": Case(
+        "Non mi va che i miei acquisti vengano analizzati per fare un profilo su di me.",
+        R,
+        ("objection",),
+        subject="Profilazione",
+        language="it",
+    ),
     # Look-alikes that stay ordinary support mail.
     "it-new-invoice-for-a-wrong-tax-code": Case(
         "Il codice fiscale nella fattura è sbagliato. Potete emettere una nuova fattura corretta?",

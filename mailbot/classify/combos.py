@@ -100,7 +100,7 @@ _WRONG = _Terms(
     r"|(?:staat|geregistreerd|geschreven|vermeld) als|(?:zapisan\w*|figuruje|widnieje) jako"
     r"|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som|kloppen niet|falso"
     r"|falsa|false|untrue|unwahr|falsos|risulto come|(?:got|have got|'ve got) me down as"
-    r"|klopt (?:\w+ ){0,4}niet"
+    r"|klopt (?:\w+ ){0,4}niet|(?:apellido|nombre|direccion|dni|telefono|correo|email) mal"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -118,7 +118,8 @@ _FIELD = _Terms(
     r"|(?:uppgifter|details|data|information|angaben|donnees|datos|dati|gegevens|dane|dados) "
     r"(?:om mig|about me|on me|uber mich|sur moi|sobre mi|su di me|over mij|o mnie|sobre mim)"
     r"|e-?mail address|e-?mail-?adresse|adresse e-?mail|indirizzo e-?mail|e-?mailadres"
-    r"|e-?postadress",
+    r"|e-?postadress|(?:my|the) (?:own )?mobile(?: number)?|emergency contact|numero di cellulare"
+    r"|cellulare",
     whole_words=True,
 )
 # A document put right and sent again: business, not the person's record ("correct the
@@ -171,7 +172,9 @@ _CORRECT = _Terms(
     r"|corrij\w*|corregg\w*|rettific\w*|aggiorn\w*|dovrebbe essere|corrett\w*|aanpass\w*|wijzig\w*"
     r"|verbeter\w*|moet zijn|popraw\w*|zmien\w*|aktualiz\w*|powinno byc|alter\w*|atualiz\w*"
     r"|deveria ser|ratta\w*|andra (?:det|den|dem|mitt|min|mina|uppgift\w*|namn\w*|adress\w*)"
-    r"|uppdater\w*|ska vara|korriger\w*|sostitui\w*|mettete|inserite"
+    r"|uppdater\w*|ska vara|korriger\w*|sostitui\w*|mettete|inserite|mettre a jour|mettez a jour"
+    r"|mise a jour|quell[oi] giust[oi]|the right one is|the correct one is"
+    r"|les bonnes? (?:informations?|coordonnees)|los correctos|el bueno es|de juiste|o correto e"
 )
 _ORDER = _Terms(
     r"orders?|deliver\w*|parcel|package|shipment|shipping|courier|basket|checkout|bestellung\w*"
@@ -262,7 +265,7 @@ _NOT_WANT = _Terms(
     r"|i refuse|je refuse|refuse que|ich lehne|me niego|rechazo que|mi rifiuto|rifiuto che"
     r"|ik weiger|nao aceito|recuso|jag vagrar|not happy (?:about|with)|geht mir zu weit"
     r"|goes too far|va trop loin|va demasiado lejos|gaat te ver|idzie za daleko|vai longe demais"
-    r"|gar for langt|without (?:the |any )"
+    r"|gar for langt|without (?:the |any )|non mi va"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -319,7 +322,7 @@ _SEND = _Terms(
     r"|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner|bekommen|erhalten|recevoir"
     r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber|get|have it|have them|avere|ottenere"
     r"|obtenir|obtener|obter|dostac|fa dem|fa det|recuper\w*|recuperar|recuperare|ophalen"
-    r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen"
+    r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen|bekomm\w*|erhalt\w*"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -584,6 +587,12 @@ _PURPOSE = _Terms(
     r"|why (?:do )?you (?:\w+ )?(?:need|keep|store|collect|want) (?:it|them|this|that|my|the|all)"
     r"|varfor ni (?:behover|sparar|samlar)|vad (?:\w+ ){0,2}ska anvandas till"
     r"|perche (?:lo |la |li |le )?(?:dovete|volete) (?:tenere|conservare)"
+    r"|que haceis con (?:mis|los) datos"
+    r"|what do you do with (?:my|the|our) (?:data|details|information)"
+    r"|was machen sie mit (?:meinen|den) daten|que faites-vous de (?:mes|nos) donnees"
+    r"|cosa fate con i (?:miei )?dati|wat doen jullie met (?:mijn|de) gegevens"
+    r"|co robicie z (?:moimi )?danymi|o que fazem com os (?:meus )?dados"
+    r"|vad gor ni med (?:mina )?uppgifter"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -616,6 +625,9 @@ _RECIPIENTS = _Terms(
     r"|who (?:actually |exactly )(?:gets|receives|sees|can see|has access)"
     r"|se (?:lo|la|los|las) (?:mandais|mandan|enviais|envian|pasais|pasan|dais|dan|cedeis|ceden) a"
     r"|vilka har (?:\w+ )?tillgang|vem har (?:\w+ )?tillgang"
+    r"|(?:does|do|can|will) (?:anyone|anybody) (?:else )?(?:get|gets|receive)"
+    r"|a quien (?:se )?(?:los |las |lo |la )?(?:pasais|pasan|dais|dan|cedeis|ceden|vendeis|venden"
+    r"|enviais|envian)"
 )
 _RETENTION = _Terms(
     r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"

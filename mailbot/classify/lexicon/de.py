@@ -15,7 +15,7 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
-        r"\bwas (?:\w+ ){0,5}(?:uber|von) mich (?:\w+ ){0,2}gespeichert\b",
+        r"\bwas (?:\w+ ){0,5}(?:uber|von) mich (?:\w+ ){0,4}gespeichert\b",
         r"auskunft(?:sersuchen|sanfrage|santrag|sbegehren|sanspruch|srecht)\b",
         r"\bauskunft (?:gem\w*|nach|gema?e?ss|im sinne) (?:des |der )?(?:art|artikel|§|dsgvo)",
         r"\b(?:um|eine) auskunft (?:uber|zu) (?:die |alle |samtliche |meine |der )?(?:bei ihnen |"
@@ -42,6 +42,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|berichtig|andern|aktualisier)\w*",
     ),
     "erasure": (
+        r"\bmein (?:[\w-]+ ){0,3}konto (?:\w+ )?loschen\b",
         r"\blosch\w* sie (?:bitte )?alles (?:von|uber) mir\b",
         rf"\b{_LOSCH}t (?:bitte )?(?:mein|meine|meinen) (?:\w+ )?(?:profil|konto|account|daten"
         r"|fotos|bilder)",

@@ -258,7 +258,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bi (?:never|didn't|did not) (?:sign(?:ed)? up|subscribe[d]?|opt(?:ed)? in|ask(?:ed)? "
         r"(?:for|to receive)) (?:for |to )?(?:this|these|your|any)\b",
         r"\b(?:remove|take|delete|drop|strike) (?:me|my (?:e-?mail(?: address)?|address|name|"
-        r"details|contact))(?: \S+@\S+)? (?:off|from|out of) (?:your|the|this|all (?:of )?your|"
+        r"details|contact))(?: \S+@\S+)? (?:off|from|out of) (?:your|the|this|all (?:of )?(?:your"
+        r"|the)|"
         r"any) (?:e-?mail(?:ing)? |mailing |marketing |distribution |newsletter |contact |"
         r"subscriber |promotional |spam )?(?:list|lists|newsletters?|mailings?|e-?mails|"
         r"messages|offers|promotions)\b",

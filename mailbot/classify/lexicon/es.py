@@ -60,6 +60,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"comunicaciones comerciales)",
     ),
     "optout_email": (
+        r"\bdej(?:eis|en|ad|e) de enviarme (?:\w+ ){0,2}(?:correos|e-?mails|emails|newsletters?"
+        r"|ofertas|publicidad)\b",
         r"\bquit(?:adme|enme|arme|ame) de (?:la |las |los |vuestra |su )?(?:newsletter|lista"
         r"|boletin|correos)",
         r"\bdar(?:me)? de baja\b|\bdenme de baja\b",
@@ -70,7 +72,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:newsletter|boletin|correos|e-?mails|lista)",
     ),
     "optout_phone": (
-        r"\bno (?:la|lo|me|nos|le) vuelvan a llamar\b",
+        r"\bno (?:la|lo|me|nos|le) (?:vuelvan|volvais) a llamar\b",
         r"\b(?:dejen|deje|dejad) de llamar(?:me)?\b",
         r"\bno me (?:llamen|vuelvan a llamar)\b",
         r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?llamadas\b",

@@ -45,6 +45,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformato strutturato\b",
     ),
     "objection": (
+        r"\bnon mi va che (?:i miei|il mio|la mia|le mie) (?:\w+ ){0,4}(?:vengano|siano|venga"
+        r"|sia) (?:usat|utilizzat|condivis|analizzat|trattat|cedut|vendut)\w*",
         r"\bnon autorizzo (?:l'uso|l'utilizzo|il trattamento|la cessione|la condivisione|che)\b",
         r"\bsmett(?:ete|ere|a) di (?:condividere|cedere|usare|utilizzare|vendere|passare) (?:i"
         r" miei|il mio|la mia|le mie)\b",
