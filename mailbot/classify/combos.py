@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from mailbot.classify.anchors import PhraseSet, branches
 from mailbot.classify.rights import Hit
@@ -680,16 +681,15 @@ _LEAVE_ME_OUT = _Terms(
     r"|wylaczcie mnie|excluam-me|retirem-me|ta bort mig fran|uteslut mig"
     r"|(?:take|leave|keep) my (?:\w+ )?(?:data|details|information|application) out"
 )
+# "My" in the languages we read: the person's own.
+_MY = r"my|mein\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|meus?|minhas?|mina|mitt|min"
+_POSSESSIVE = re.compile(rf"\b(?:{_MY})\b")
 _OWN_DATA = re.compile(
-    r"\b(?:my|mine|meine?\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|moich|moim|meus?|minhas?"
-    r"|mina|mitt|min)\b(?:\s+\w+){0,3}\s+(?:data|details|information|info|records?|profile"
+    rf"\b(?:mine|moich|moim|{_MY})\b(?:\s+\w+){{0,3}}\s+(?:data|details|information|info|records?|profile"
     r"|account|daten|angaben|konto|kundenkonto|profil|donnees|compte|informations|datos"
     r"|cuenta|perfil|dati|account|profilo|gegevens|persoonsgegevens|profiel|dane|danych|konta?"
     r"|dados|conta|uppgifter|personuppgifter|konto|history|historie|verlauf\w*|historique|historial"
     r"|storico|cronologia|geschiedenis|historia|historico|historik|recensioni|reviews|ratings)\b"
-)
-_POSSESSIVE = re.compile(
-    r"\b(?:my|mein\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|meus?|minhas?|mina|mitt|min)\b"
 )
 # The safety net: the person's own data (not an account alone) and something asked of it.
 _POSSESSIVES = frozenset(
@@ -751,10 +751,17 @@ def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re
     """The sentences of the text that hold a term of every part, with those terms."""
     if not all(part.search(text) for part in parts):
         return
-    for sentence in _SENTENCE.finditer(_ABBREVIATION.sub(r"\1", text.text)):
-        found = [part.search_in(sentence[0]) for part in parts]
+    for sentence in _sentences(text.text):
+        found = [part.search_in(sentence) for part in parts]
         if all(found):
-            yield sentence[0], [match for match in found if match]
+            yield sentence, [match for match in found if match]
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[str, ...]:
+    """The text's sentences, abbreviations' full stops kept: split once for every combination
+    that reads the same message."""
+    return tuple(match[0] for match in _SENTENCE.finditer(_ABBREVIATION.sub(r"\1", text)))
 
 
 def _correct_in_records(text: Folded) -> str | None:
