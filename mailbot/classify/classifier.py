@@ -86,6 +86,7 @@ _PARTNER = PhraseSet(
     ]
 )
 _PARTNER_SIGNS = 2
+_PRESS_SIGNS = 1
 _OTHER_CONFIDENCE = 0.85
 _UNSURE_OTHER = 0.6
 _UNREAD_OTHER = 0.4
@@ -160,10 +161,11 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
     confidence = reading.confidence()
     if language not in READ_LANGUAGES:
         confidence = min(confidence, _PARTIAL_CAP)
+    with_subject = [subject, *parts]
     pitch = (
-        _sales_pitch(parts)
-        or _press_enquiry([subject, *parts])
-        or _business_partner([subject, *parts])
+        _reads_like("a sales pitch", _PITCH, parts, _PITCH_SIGNS)
+        or _reads_like("a press enquiry", _PRESS, with_subject, _PRESS_SIGNS)
+        or _reads_like("a business partner's question", _PARTNER, with_subject, _PARTNER_SIGNS)
     )
     if pitch:
         confidence = min(confidence, _PARTIAL_CAP)
@@ -243,30 +245,13 @@ def _other(message: InboundMessage, texts: tuple[Folded, ...], language: str) ->
     return Classification(kind="other", language=language, confidence=confidence, evidence=(why,))
 
 
-def _sales_pitch(parts: list[Folded]) -> tuple[str, ...]:
-    """Why the message reads like cold sales mail (two distinct signs), or nothing."""
-    signs = dict.fromkeys(match[0] for part in parts for match in _PITCH.matches(part))
-    if len(signs) < _PITCH_SIGNS:
+def _reads_like(what: str, phrases: PhraseSet, texts: list[Folded], needed: int) -> tuple[str, ...]:
+    """Why the message reads like mail for a person and not a request (a sales pitch, a press
+    enquiry, a business partner's question): enough distinct signs of it, or nothing."""
+    signs = dict.fromkeys(match[0] for text in texts for match in phrases.matches(text))
+    if len(signs) < needed:
         return ()
-    return (f'reads like a sales pitch: "{clip(" … ".join(list(signs)[:3]))}"',)
-
-
-def _press_enquiry(texts: list[Folded]) -> tuple[str, ...]:
-    """Why the message reads like a journalist's enquiry, or nothing."""
-    for text in texts:
-        match = _PRESS.search(text)
-        if match is not None:
-            return (f'reads like a press enquiry: "{clip(match[0])}"',)
-    return ()
-
-
-def _business_partner(texts: list[Folded]) -> tuple[str, ...]:
-    """Why the message reads like a business partner's question about its customers' data
-    (two distinct signs), or nothing."""
-    signs = dict.fromkeys(match[0] for text in texts for match in _PARTNER.matches(text))
-    if len(signs) < _PARTNER_SIGNS:
-        return ()
-    return (f'reads like a business partner\'s question: "{clip(" … ".join(list(signs)[:3]))}"',)
+    return (f'reads like {what}: "{clip(" … ".join(list(signs)[:3]))}"',)
 
 
 def _on_behalf(message: InboundMessage, hits: list[Hit], own: str) -> tuple[str, ...]:
