@@ -2360,6 +2360,86 @@ STILL_MORE_PLAIN_ASKS = {
 }
 
 
+# Asks in ordinary words, in forms the tables above lack: what is held asked for in the next
+# sentence, another person's data named by their name, files "in whatever format", records
+# "out of date", informal Spanish, German "unterlassen", and their look-alikes.
+FURTHER_PLAIN_ASKS = {
+    "access-got-on-record-for-me": Case(
+        "Could you post me whatever you've got on record for me? Address, the notes, the lot.",
+        R,
+        ("access",),
+    ),
+    "access-ask-in-the-sentence-before": Case(
+        "I'd like to see it all. Every note the club keeps about me, the incident forms and the "
+        "emails.",
+        R,
+        ("access",),
+    ),
+    "access-ask-in-the-sentence-after": Case(
+        "The records you keep about me, all of them. I would like them sent to me by Friday.",
+        R,
+        ("access",),
+    ),
+    "es-access-informal-de-mi": Case(
+        "Quiero saber qué datos guardáis de mí (nombre, fotos, notas...) y que me los enviéis.",
+        R,
+        ("access",),
+    ),
+    "es-knowing-with-purposes-is-information": Case(
+        "Me gustaría saber qué datos guardáis de mí, para qué los usáis y a quién se los pasáis.",
+        R,
+        ("information",),
+    ),
+    "erasure-of-a-named-persons-details": Case(
+        "Please wipe Tomasz's details off your system; he no longer trains with us.",
+        R,
+        ("erasure",),
+        on_behalf=True,
+    ),
+    "de-erasure-alles-uber-mich": Case(
+        "Bitte alles, was Sie über mich gespeichert haben, löschen.", R, ("erasure",)
+    ),
+    "de-phone-unterlassen": Case(
+        "Bitte unterlassen Sie in Zukunft Anrufe zu Werbezwecken.", "opt_out", opt_out=("phone",)
+    ),
+    "portability-any-common-file-format": Case(
+        "Can you export my training log in any common file format so I can load it into the "
+        "new club's app?",
+        R,
+        ("portability",),
+    ),
+    "es-portability-pasar": Case(
+        "¿Me podéis pasar todo en un archivo CSV? Lo quiero subir a la app de otro club.",
+        R,
+        ("portability",),
+        subject="Cambio de club",
+    ),
+    "rectification-record-out-of-date": Case(
+        "Several entries on their record are out of date; please update them.",
+        R,
+        ("rectification",),
+    ),
+    "de-rectification-veraltet": Case(
+        "Mein Nachname ist in Ihrem System veraltet, bitte ändern.", R, ("rectification",)
+    ),
+    "complaint-about-what-was-written-about-me": Case(
+        "I'd like to complain. Everything you wrote about me in the review reply was false.",
+        "other",
+    ),
+    "like-to-see-you-fix-it": Case(
+        "I'd like to see you fix the app. The notes you made about me at the appointment were "
+        "fine.",
+        "other",
+    ),
+    "price-list-out-of-date": Case(
+        "The price list on your website is out of date, please update it.", "other"
+    ),
+    "order-address-outdated": Case(
+        "My address on the order is outdated, can you change it before it ships?", "other"
+    ),
+}
+
+
 TABLES = {
     **ENGLISH_RIGHTS,
     **OPT_OUTS,
@@ -2371,6 +2451,7 @@ TABLES = {
     **PLAIN_ASKS,
     **MORE_PLAIN_ASKS,
     **STILL_MORE_PLAIN_ASKS,
+    **FURTHER_PLAIN_ASKS,
 }
 
 
@@ -2463,6 +2544,27 @@ def test_sales_pitch_about_requests_goes_to_a_person() -> None:
     result = classify(make(body, "Your DSARs in minutes", sender="priya@vendor.example"))
     assert result.needs_triage, (result.confidence, result.evidence)
     assert any("sales pitch" in item for item in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        (
+            "Oferujemy obsługę żądań dostępu do danych i usunięcia danych od 149 zł netto "
+            "miesięcznie. Czy mogę zadzwonić w czwartek?",
+            "RODO w Państwa firmie",
+        ),
+        (
+            "Wir bieten Ihnen die Bearbeitung von Auskunftsersuchen und Löschanfragen ab 99 € "
+            "zzgl. MwSt. Darf ich Sie nächste Woche kurz anrufen?",
+            "DSGVO-Anfragen auslagern",
+        ),
+    ],
+)
+def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: str) -> None:
+    result = classify(make(body, subject, sender="vertrieb@vendor.example"))
+    assert result.needs_triage, (result.confidence, result.evidence)
+    assert any("sales pitch" in item for item in result.evidence), result.evidence
 
 
 def test_a_plain_request_is_not_a_sales_pitch() -> None:

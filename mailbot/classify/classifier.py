@@ -54,6 +54,13 @@ _PITCH = PhraseSet(
         r"\bwe help (?:companies|businesses|retailers|brands|organi[sz]ations|teams)\b",
         r"\brather not hear from me\b|\bnot the right person\b|\bif this isn'?t a priority\b",
         r"\bfree (?:trial|demo|audit|consultation)\b|\bcase stud(?:y|ies)\b|\bshow you a demo\b",
+        r"\b(?:we offer|wir bieten|nous (?:vous )?proposons|ofrecemos|offriamo|wij bieden"
+        r"|oferujemy|oferecemos|vi erbjuder)\b",
+        r"\b\d[\d.,]* ?(?:[€$£] ?|\w{1,4} )?(?:netto|\+ ?vat|zzgl|excl\.? vat|ht)\b",
+        r"\b(?:can|could|may) i (?:give you a )?call you\b|\bczy moge (?:\w+ )?zadzwonic\b"
+        r"|\bdarf ich sie (?:\w+ )?anrufen\b|\bpuis-je vous (?:\w+ )?appeler\b"
+        r"|\b(?:puedo|podria) llamarle\b|\bposso chiamarla\b|\bmag ik u (?:\w+ )?bellen\b"
+        r"|\bkan jag ringa (?:dig|er)\b|\bposso ligar-lhe\b",
     ]
 )
 _PITCH_SIGNS = 2

@@ -50,11 +50,13 @@ from mailbot.classify.text import Folded
 COMBINED = "combined"  # the language of a combination's hits: all that we read
 _WINDOW = 120
 _COPY_OF = 40  # how far after "a copy" its object is read
+_SEE_AFTER = 25  # how far after "I'd like" its "to see" or "to know" is read
 _SENTENCE = re.compile(r"[^.!?;|\n]+")  # "|" joins the subject and the body's pieces
-# Abbreviations whose full stop does not end a sentence ("z. B.", "np.", "usw.", "e.g.").
+# Abbreviations whose full stop does not end a sentence ("z. B.", "np.", "usw.", "e.g."), nor
+# does an ellipsis closing a bracket ("(photos, notes...)").
 _ABBREVIATION = re.compile(
     r"\b(np|usw|bzw|z\. ?b|e\.g|i\.e|etc|ca|nr|tel|ggf|evtl|inkl|p\.ex|t\.ex|bl\.a|ecc|dzw|itd|itp"
-    r"|ex|vgl|ds|cf)\."
+    r"|ex|vgl|ds|cf)\.|(?<=\w)(?:\.\.\.|…)(?=\s*\))"
 )
 
 
@@ -80,6 +82,10 @@ class _Terms:
         """A match in a short stretch of text, or None."""
         return self.regex.search(stretch)
 
+    def finditer_in(self, stretch: str) -> Iterator[re.Match[str]]:
+        """Every match in a short stretch of text, in order."""
+        return self.regex.finditer(stretch)
+
 
 # Something wrong, or the right value given ("instead of", "statt"): what is on record is wrong.
 _WRONG = _Terms(
@@ -102,6 +108,9 @@ _WRONG = _Terms(
     r"|(?:registad[oa]|escrit[oa]) como|(?:star|registrerad\w*|stavat) som|kloppen niet|falso"
     r"|falsa|false|untrue|unwahr|falsos|risulto come|(?:got|have got|'ve got) me down as"
     r"|klopt (?:\w+ ){0,4}niet|(?:apellido|nombre|direccion|dni|telefono|correo|email) mal"
+    r"|out of date|outdated|no longer (?:correct|valid|current)|veraltet|nicht mehr aktuell"
+    r"|perime\w*|plus a jour|desactualizad\w*|non (?:piu )?aggiornat\w*|verouderd"
+    r"|niet meer actueel|nieaktualn\w*|desatualizad\w*|inaktuell\w*|foraldrad\w*"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -196,12 +205,12 @@ _RECORDS = _Terms(
     r"|in meinem (?:profil|konto|kundenkonto|datensatz)|dans mon dossier"
     r"|en mi (?:expediente|perfil|ficha)|in mijn (?:profiel|dossier)|w moim (?:profilu|koncie)"
     r"|no meu (?:perfil|processo)|i min profil"
-    r"|(?:mojej|moich|moim) (?:historii|danych|profilu|koncie)|on my (?:record|file)"
-    r"|in my (?:record|file)|sus registros|vuestros registros|seus registos|ses dossiers"
-    r"|vos registres|ihre unterlagen|i vostri registri|uw administratie|jullie administratie"
-    r"|wasze rejestry|era register|o meu registo|meu registro|no meu registo|a minha ficha"
-    r"|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo|dans ma fiche"
-    r"|ma fiche"
+    r"|(?:mojej|moich|moim) (?:historii|danych|profilu|koncie)"
+    r"|(?:on|in) (?:my|his|her|their) (?:record|file)|sus registros|vuestros registros"
+    r"|seus registos|ses dossiers|vos registres|ihre unterlagen|i vostri registri|uw administratie"
+    r"|jullie administratie|wasze rejestry|era register|o meu registo|meu registro|no meu registo"
+    r"|a minha ficha|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
+    r"|dans ma fiche|ma fiche"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -323,7 +332,8 @@ _SEND = _Terms(
     r"|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner|bekommen|erhalten|recevoir"
     r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber|get|have it|have them|avere|ottenere"
     r"|obtenir|obtener|obter|dostac|fa dem|fa det|recuper\w*|recuperar|recuperare|ophalen"
-    r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen|bekomm\w*|erhalt\w*"
+    r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen|bekomm\w*|erhalt\w*|me (?:\w+ )?pasar"
+    r"|pasadme|pasame|pasenme|pasarme"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -367,10 +377,24 @@ _MINE = _Terms(
 # What is held about the person: "everything you've got on me", "tout ce que vous avez sur moi".
 _ABOUT_ME = _Terms(
     r"(?:about|on|concerning|regarding|relating to) me(?! \w+ing\b)|uber mich|zu meiner person"
-    r"|(?:have|hold|keep|held|kept) on (?:record|file)|sur moi|me concernant"
+    r"|(?:have|hold|keep|held|kept|got) on (?:record|file)|sur moi|me concernant"
     r"|(?:tien\w*|guard\w*|almacen\w*|trat\w*|conserv\w*|dispon\w*|hay) (?:\w+ ){0,2}sobre mi"
-    r"|ten\w* (?:\w+ ){0,2}sobre mi|que me concierne\w*|su di me|che mi riguard\w*|over mij|o mnie"
-    r"|na moj temat|dotyczac\w* mnie|sobre mim|a meu respeito|que me diz\w* respeito|om mig"
+    r"|ten\w* (?:\w+ ){0,2}sobre mi|(?:tene\w*|tien\w*|guard\w*) de mi|que me concierne\w*"
+    r"|su di me|che mi riguard\w*|over mij|o mnie|na moj temat|dotyczac\w* mnie|sobre mim"
+    r"|a meu respeito|que me diz\w* respeito|om mig"
+)
+# Seeing or receiving it: an ask in the sentence next to what is held ("I'd like to see it").
+_SEE = _Terms(
+    r"see(?! you| if| whether| how| why| that)|look at|have (?:it|them|a copy)"
+    r"|get (?:it|them|a copy)|receive|sent to me|send (?:it|them) to me|sehen|einsehen|zugeschickt"
+    r"|zuschicken|voir|consulter|recevoir|ver|recibir|vedere|ricevere|zien|inzien|ontvangen"
+    r"|zobaczyc|wglad|otrzymac|receber|fa (?:se|den|dem)|se (?:dem|det|allt|vad)",
+    whole_words=True,
+)
+# Knowing, not receiving: "I'd like to know what you keep" may be a question of information.
+_KNOW = _Terms(
+    r"know|find out|wissen|erfahren|savoir|saber|sapere|weten|wiedziec|dowiedziec|veta",
+    whole_words=True,
 )
 # "Until it is cleared up": a stop asked for while something is checked.
 _PENDING = _Terms(
@@ -487,7 +511,8 @@ _FORMAT = _Terms(
     r"|als datei\w*|en (?:un )?(?:fichier|archivo)|in un file|als bestand|w pliku"
     r"|num (?:ficheiro|arquivo)|som (?:en )?fil"
     r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
-    r"|einem |jakims )?(?:\w+ )?(?:format|formato|formaat)|som filer|gpx|tcx|fit-?fil\w*",
+    r"|einem |jakims )?(?:\w+ ){0,2}(?:format|formato|formaat)|file format|som filer|gpx|tcx"
+    r"|fit-?fil\w*",
     whole_words=True,
 )
 # What the person should receive: in a how-to question only these make it an ask.
@@ -837,13 +862,37 @@ def _copy_asked(text: Folded) -> str | None:
     for sentence, found in _sentences_with(text, _RECORDING, _ASK_FOR, _MINE):
         if not _ERASING.search_in(sentence):
             return " … ".join(match[0] for match in found)
-    for sentence, found in _sentences_with(text, _ABOUT_ME, _ACCESS_OBJECT):
+    return _held_asked(text)
+
+
+def _held_asked(text: Folded) -> str | None:
+    """What is held about the person, asked for in the sentence that names it or, as "I would
+    like to see it", in the sentence just before or after."""
+    if not (_ABOUT_ME.search(text) and _ACCESS_OBJECT.search(text)):
+        return None
+    sentences = _sentences(text.text)
+    for index, sentence in enumerate(sentences):
+        held, what = _ABOUT_ME.search_in(sentence), _ACCESS_OBJECT.search_in(sentence)
+        if held is None or what is None:
+            continue
         asked = _ASK_FOR.search_in(sentence) or _SEND.search_in(sentence)
-        if asked and not any(
-            t.search_in(sentence) for t in (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
+        near = sentence
+        if asked is None:
+            near = " | ".join(sentences[max(0, index - 1) : index + 2])
+            asked = next((a for a in _ASK_FOR.finditer_in(near) if _follows(near, a, _SEE)), None)
+        if asked is None or any(
+            t.search_in(near) for t in (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
         ):
-            return " … ".join(match[0] for match in (asked, *found))
+            continue
+        if _follows(near, asked, _KNOW) and _information_asked(text) is not None:
+            continue  # "I'd like to know what you keep of me, what for, who gets it": information
+        return " … ".join(match[0] for match in (asked, held, what))
     return None
+
+
+def _follows(text: str, asked: re.Match[str], verbs: _Terms) -> bool:
+    """Whether the ask is to do one of these: "I'd like to see it", "I'd like it sent to me"."""
+    return verbs.search_in(text[asked.end() : asked.end() + _SEE_AFTER]) is not None
 
 
 def _portability(text: Folded) -> str | None:

@@ -8,6 +8,8 @@ _MY = (
     r"|die zu meiner person|alle|samtliche)"
 )
 _LOSCH = r"(?:losch|loesch)"
+# "Was Sie über mich gespeichert haben, löschen": what is held, named only to be erased.
+_THEN_ERASED = rf"(?!\w*,? (?:\w+,? ){{0,2}}(?:{_LOSCH}|entfern))"
 _PERSON = (
     r"(?:mandant\w*|mutter|vater|sohn(?:es)?|tochter|kind(?:es)?|frau|mann(?:es)?|ehefrau"
     r"|ehemann(?:es)?|eltern|bruder|schwester)"
@@ -15,7 +17,7 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
-        r"\bwas (?:\w+ ){0,5}(?:uber|von) mich (?:\w+ ){0,4}gespeichert\b",
+        rf"\bwas (?:\w+ ){{0,5}}(?:uber|von) mich (?:\w+ ){{0,4}}gespeichert\b{_THEN_ERASED}",
         r"auskunft(?:sersuchen|sanfrage|santrag|sbegehren|sanspruch|srecht)\b",
         r"\bauskunft (?:gem\w*|nach|gema?e?ss|im sinne) (?:des |der )?(?:art|artikel|§|dsgvo)",
         r"\b(?:um|eine) auskunft (?:uber|zu) (?:die |alle |samtliche |meine |der )?(?:bei ihnen |"
@@ -25,7 +27,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bwelche {_DATA} (?:sie |ihr )?(?:\w+ ){{0,3}}(?:uber mich|von mir|zu meiner person)\b",
         r"\bzugang zu (?:meinen|den) (?:personenbezogenen )?daten\b",
         r"\brecht auf auskunft\b",
-        r"\bwas (?:sie|ihr) (?:\w+ ){0,3}(?:uber mich|von mir) (?:gespeichert|wissen|habt|haben)",
+        r"\bwas (?:sie|ihr) (?:\w+ ){0,3}(?:uber mich|von mir) (?:gespeichert|wissen|habt|haben)"
+        rf"\b{_THEN_ERASED}",
         r"\bkopie (?:davon|dieser daten|der (?:gespeicherten )?daten)\b",
     ),
     "rectification": (
@@ -44,6 +47,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "erasure": (
         r"\bmein (?:[\w-]+ ){0,3}konto (?:\w+ )?loschen\b",
         r"\blosch\w* sie (?:bitte )?alles (?:von|uber) mir\b",
+        rf"\balles,? (?:\w+,? ){{0,3}}(?:von|uber) mi(?:r|ch),? (?:\w+,? ){{0,3}}"
+        rf"{_LOSCH}(?:en|t)\b",
         rf"\b{_LOSCH}t (?:bitte )?(?:mein|meine|meinen) (?:\w+ )?(?:profil|konto|account|daten"
         r"|fotos|bilder)",
         rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "
@@ -114,6 +119,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bkeine (?:werbeanrufe|telefonwerbung|werbe-?sms)\b|\bkeine (?:anrufe|sms) mehr\b",
         r"\b(?:will|mochte|wunsche) (?:\w+ ){0,2}keine (?:anrufe|sms)\b",
         r"\bnicht mehr an(?:zu)?rufen\b",
+        r"\bunterlassen sie (?:\w+ ){0,4}(?:werbeanrufe|anrufe|telefonwerbung|telefonanrufe)\b",
+        r"\b(?:werbeanrufe|telefonwerbung) (?:\w+ ){0,4}(?:unterlassen|einstellen)\b"
+        r"|\banrufe (?:\w+ ){0,4}unterlassen\b",
         r"\buntersage (?:ich )?(?:ihnen )?(?:\w+ ){0,2}(?:werbeanrufe|anrufe|telefonwerbung)\b",
     ),
     "optout_all": (

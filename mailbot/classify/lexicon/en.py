@@ -150,6 +150,9 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?my \w+ (?:account|profile)\b",
         rf"\b{_ERASE} (?:all |every |any )?(?:of )?(?:the )?(?:photos?|pictures?|images?|videos?"
         r"|recordings?|footage|messages|chats) (?:of|with|showing) (?:me|my|him|her|them|\w+)\b",
+        rf"\b{_ERASE} (?:all )?(?:of )?\w+'s (?:\w+ )?(?:data|details|information|records?|photos?)"
+        r" (?:\w+ ){0,4}(?:from|off|out of) (?:your|the|all your) (?:\w+ )?(?:database|system"
+        r"|systems|records|files|books)\b",
         rf"\b{_ERASE} (?:me|myself) (?:completely |entirely |permanently )?(?:from|off|out of) "
         r"(?:your|all your|the|all of your|all|any of your) (?:\w+ )?(?:database|databases|"
         r"system|systems|records|files|crm|servers?|books)\b",
@@ -325,8 +328,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:for|about|on|regarding|concerning) my (?:son|daughter|child|kid|mother|mum|mom|"
         r"father|dad|husband|wife|partner|late)\b",
         r"\b(?:authori[sz]ed (?:agent|representative)|letter of authority|signed authority)\b",
-        r"\b(?:access to|delete|erase|remove|copy of|correct) (?:all )?(?:of )?(?:his|her|their) "
-        r"(?:personal )?(?:data|account|details|information|records)\b",
+        r"\b(?:access to|delete|erase|remove|wipe|copy of|correct) (?:all )?(?:of )?"
+        r"(?:his|her|their|\w+'s) (?:personal )?(?:data|account|details|information|records)\b",
         r"\bmy (?:late )?(?:son|daughter|child|mother|mum|mom|father|dad|husband|wife|partner) "
         r"(?:has )?(?:passed away|died|is deceased|is a minor|is under)\b",
     ),
