@@ -2597,6 +2597,8 @@ def test_ordinary_support_mail_stays_ordinary() -> None:
         "I can't log in to my account, the reset link has expired. Please help.",
         "My account was charged twice for order 5521, please refund one payment.",
         "How do I change my password in the app?",
+        "The videos in your app use up my mobile data. Can they be stored on the phone instead?",
+        "Can you stop the app using my data allowance when I'm not on wifi?",
     ):
         result = classify(make(body, "Help"))
         assert result.kind == "other" and not result.needs_triage, (body, result.evidence)

@@ -722,7 +722,9 @@ _POSSESSIVES = frozenset(
     | {"mijn", "moje", "moich", "moim", "moimi", "moja", "mojej", "mojego", "meus", "mina"}
 )
 _PERSONAL_DATA = re.compile(
-    r"\b(?:my|meine?\w*|mes|mis|miei|mijn|moj\w*|meus|mina)\b(?:\s+\w+){0,2}\s+(?:data|details"
+    r"\b(?:my|meine?\w*|mes|mis|miei|mijn|moj\w*|meus|mina)\b(?:\s+\w+){0,2}\s+(?:"
+    r"(?<!mobile )(?<!cellular )(?<!phone )data(?! (?:plan|allowance|usage|roaming|limit|bundle"
+    r"|package|cap)\b)|details"
     r"|personal information|information you hold|records|daten|angaben|donnees|informations"
     r"|datos|dati|gegevens|persoonsgegevens|dane|danych|dados|uppgifter|personuppgifter)\b"
 )
