@@ -719,6 +719,8 @@ VACATIONS = {
     "ticket has been created.",
     "helpdesk-receipt": "Thank you for contacting us. Your ticket #1234 has been created and we "
     "will get back to you.",
+    "helpdesk-receipt-bracketed-number": "Your request (#88213) has been received and is being "
+    "reviewed by our support staff.",
 }
 
 
@@ -2436,6 +2438,134 @@ FURTHER_PLAIN_ASKS = {
     ),
     "order-address-outdated": Case(
         "My address on the order is outdated, can you change it before it ships?", "other"
+    ),
+    "restriction-entry-until-checked": Case(
+        "Until you have checked my receipt, please don't use that entry or send it on to the "
+        "league.",
+        R,
+        ("restriction",),
+    ),
+    "de-restriction-eintrag-d-h": Case(
+        "Solange das nicht geklärt ist, bitte den Eintrag sperren, d. h. ihn weder zu verwenden "
+        "noch weiterzugeben.",
+        R,
+        ("restriction",),
+    ),
+    "sv-restriction-anteckningen": Case(
+        "Tills ni har tittat på saken vill jag att ni inte använder anteckningen.",
+        R,
+        ("restriction",),
+    ),
+    "restriction-information-not-sent-while": Case(
+        "While you look into it, please do not send any of my information to the insurer.",
+        R,
+        ("restriction",),
+    ),
+    "parcel-not-sent-until-back": Case(
+        "Until I'm back from holiday, please don't send the parcel to my old address.", "other"
+    ),
+    "es-automated-no-apto-teacher": Case(
+        "El sistema me ha marcado como no apto automáticamente. Quiero que un profesor revise "
+        "mi caso.",
+        R,
+        ("automated_decision",),
+    ),
+    "fr-automated-not-selected": Case(
+        "Je n'ai pas été retenue : la sélection est faite automatiquement par le logiciel. Je "
+        "demande qu'une personne réexamine mon dossier.",
+        R,
+        ("automated_decision",),
+    ),
+    "information-what-it-is-for-and-any-of-it": Case(
+        "I'd like to understand what the health questionnaire is actually for, how long you "
+        "keep it, and whether any of it goes to your insurer.",
+        R,
+        ("information",),
+    ),
+    "fr-information-avec-qui": Case(
+        "Avec qui partagez-vous mes coordonnées, et combien de temps les gardez-vous ?",
+        R,
+        ("information",),
+    ),
+    "fr-objection-coordonnees-transmises": Case(
+        "Je ne souhaite pas que mes coordonnées soient transmises à vos partenaires.",
+        R,
+        ("objection",),
+    ),
+    "es-objection-mi-imagen": Case(
+        "Prefiero que no uséis mi imagen en vuestras redes.", R, ("objection",)
+    ),
+    "it-objection-la-mia-immagine": Case(
+        "Vi chiedo di non utilizzare più la mia immagine sul sito.", R, ("objection",)
+    ),
+    "objection-keep-track-to-tailor": Case(
+        "I'd prefer you didn't keep track of what I buy to tailor the emails.",
+        R,
+        ("objection",),
+    ),
+    "erasure-take-name-off-website": Case(
+        "Could you take my name and results off your website?", R, ("erasure",)
+    ),
+    "erasure-take-down-videos-of-me": Case(
+        "Would you take the reel down, and any videos you have of me?", R, ("erasure",)
+    ),
+    "sv-erasure-ur-registret": Case("Ta bort mig ur medlemsregistret, tack.", R, ("erasure",)),
+    "de-erasure-aus-dem-system-rausnehmen": Case(
+        "Ich will, dass ihr meine Fotos aus eurem System rausnehmt.", R, ("erasure",)
+    ),
+    "de-duplicate-order-out-of-the-system": Case(
+        "Könnt ihr meine doppelte Bestellung aus dem System rausnehmen?", "other"
+    ),
+    "portability-whatever-format": Case(
+        "Could you email me the measurements you have for me, in whatever format your software "
+        "uses, so the new clinic can import them?",
+        R,
+        ("portability",),
+    ),
+    "de-portability-compound-daten": Case(
+        "Könnten Sie meine Messdaten als Datei an meinen neuen Optiker schicken?",
+        R,
+        ("portability",),
+    ),
+    "phone-not-to-call-me-about-offers": Case(
+        "Please note on my account not to call me about offers.", "opt_out", opt_out=("phone",)
+    ),
+    "de-phone-keine-telefonische-werbung": Case(
+        "Ich wünsche keine telefonische Werbung.", "opt_out", opt_out=("phone",)
+    ),
+    "fr-phone-demarchage": Case(
+        "Merci d'arrêter le démarchage téléphonique.", "opt_out", opt_out=("phone",)
+    ),
+    "fr-email-l-envoi-de-vos-offres": Case(
+        "Merci de cesser l'envoi de vos offres par e-mail.", "opt_out", opt_out=("email",)
+    ),
+    "es-baja-del-gimnasio": Case(
+        "Quiero darme de baja del gimnasio a final de mes.", "other", subject="Fin de mes"
+    ),
+    "es-survey-lists-kinds-of-request": Case(
+        "Estudiamos si las pymes reciben solicitudes de acceso o supresión de datos. ¿Podrían "
+        "responder a la encuesta?",
+        "other",
+    ),
+    "it-mobile-data-error": Case(
+        "L'app dice 'errore di connessione dati' sul cellulare, ho già cambiato telefono.",
+        "other",
+    ),
+    "access-informations-stored-about-me": Case(
+        "pls what informations you have stored about me?", R, ("access",)
+    ),
+    "de-access-bzw": Case(
+        "Könnten Sie mir zusammenstellen, was Sie über mich bzw. meine Familie gespeichert haben?",
+        R,
+        ("access",),
+    ),
+    "it-access-documentazione": Case(
+        "Vi chiedo di inviarmi copia della documentazione che mi riguarda.", R, ("access",)
+    ),
+    "rectification-place-of-birth-put-right": Case(
+        "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
+        R,
+        ("rectification",),
     ),
 }
 

@@ -56,7 +56,7 @@ _SENTENCE = re.compile(r"[^.!?;|\n]+")  # "|" joins the subject and the body's p
 # does an ellipsis closing a bracket ("(photos, notes...)").
 _ABBREVIATION = re.compile(
     r"\b(np|usw|bzw|z\. ?b|e\.g|i\.e|etc|ca|nr|tel|ggf|evtl|inkl|p\.ex|t\.ex|bl\.a|ecc|dzw|itd|itp"
-    r"|ex|vgl|ds|cf)\.|(?<=\w)(?:\.\.\.|…)(?=\s*\))"
+    r"|ex|vgl|ds|cf|d\. ?h)\.|(?<=\w)(?:\.\.\.|…)(?=\s*\))"
 )
 
 
@@ -129,7 +129,9 @@ _FIELD = _Terms(
     r"(?:om mig|about me|on me|uber mich|sur moi|sobre mi|su di me|over mij|o mnie|sobre mim)"
     r"|e-?mail address|e-?mail-?adresse|adresse e-?mail|indirizzo e-?mail|e-?mailadres"
     r"|e-?postadress|(?:my|the) (?:own )?mobile(?: number)?|emergency contact|numero di cellulare"
-    r"|cellulare",
+    r"|(?:il mio|numero) cellulare|birthplace|place of birth|parents|geburtsort|eltern"
+    r"|lieu de naissance|lugar de nacimiento|padres|luogo di nascita|genitori|geboorteplaats"
+    r"|ouders|miejsce urodzenia|rodzice|local de nascimento|fodelseort|foraldrar",
     whole_words=True,
 )
 # A document put right and sent again: business, not the person's record ("correct the
@@ -184,6 +186,7 @@ _CORRECT = _Terms(
     r"|deveria ser|ratta\w*|andra (?:det|den|dem|mitt|min|mina|uppgift\w*|namn\w*|adress\w*)"
     r"|uppdater\w*|ska vara|korriger\w*|sostitui\w*|mettete|inserite|mettre a jour|mettez a jour"
     r"|mise a jour|quell[oi] giust[oi]|the right one is|the correct one is"
+    r"|put (?:it|this|that|them|things) right|set (?:it|this|that|the record) straight"
     r"|les bonnes? (?:informations?|coordonnees)|los correctos|el bueno es|de juiste|o correto e"
 )
 _ORDER = _Terms(
@@ -233,7 +236,9 @@ _OUTCOME = _Terms(
     r"|dijo que no|ha detto no|zei nee|disse nao|sa nej"
     r"|(?:credit|risk|affordability) (?:assessment|check|score|rating)|bonitatspruf\w*|schufa"
     r"|vastgesteld|festgelegt|festgesetzt|determined|fixee?|fijad[oa]|determinad[oa]|stabilit[oa]"
-    r"|ustalon\w*|faststall\w*"
+    r"|ustalon\w*|faststall\w*|not selected|pas (?:ete )?retenue?s?|nicht ausgewahlt"
+    r"|no (?:ha sido |fue )?seleccionad[oa]|non (?:e stat[oa] )?selezionat[oa]|niet geselecteerd"
+    r"|nie zostal\w* wybran\w*|nao (?:foi )?selecionad[oa]|inte uttagen|no apt[oa]|not eligible"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -242,6 +247,9 @@ _HUMAN = _Terms(
     r"|handler|adviser|advisor|agent|underwriter|recruiter|somebody|staff|en person|en manniska"
     r"|einen menschen|une personne|una persona|een persoon|osoba|uma pessoa|sachbearbeiter\w*"
     r"|case ?worker|case handler|iemand|jemand|quelqu'un|alguien|qualcuno|ktos|alguem|nagon"
+    r"|teacher|instructor|coach|profesor\w*|lehrer\w*|trainer\w*|professeur|entraineur"
+    r"|professor\w*|docente|insegnante|allenatore|leraar|docent|nauczyciel\w*|trener\w*|larare"
+    r"|tranare"
 )
 _REVIEW = _Terms(
     r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
@@ -263,6 +271,7 @@ _PROFILE = _Terms(
     r"|(?:analys|track|profil|monitor|going through|look(?:ing)? at|us(?:e|ing))\w* (?:\w+ ){0,2}"
     r"(?:what i buy|my purchases|my shopping)|(?:work|figure|find) (?:things )?out about me"
     r"|research(?:ing)? (?:on )?me|keeping tabs on|looking me up|wealth screening"
+    r"|keep(?:ing)? track of (?:my|what i)|tailor\w*"
     r"|(?:build|building|built|create|creating)(?: up)? (?:some |a )?(?:picture|profile) of"
 )
 _NOT_WANT = _Terms(
@@ -276,6 +285,7 @@ _NOT_WANT = _Terms(
     r"|ik weiger|nao aceito|recuso|jag vagrar|not happy (?:about|with)|geht mir zu weit"
     r"|goes too far|va trop loin|va demasiado lejos|gaat te ver|idzie za daleko|vai longe demais"
     r"|gar for langt|without (?:the |any )|non mi va"
+    r"|(?:i'd|i would) prefer (?:it )?(?:if )?you (?:didn't|did not|don't|do not|wouldn't)"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -323,6 +333,22 @@ _NOT_USE = _Terms(
     r"|(?:don't|do not|dont) want you doing anything (?:else )?with|leave it as it is"
     r"|nobody uses (?:it|them)|no one uses (?:it|them)|keep (?:it|them) locked away"
     r"|nicht zu (?:verwenden|nutzen|verarbeiten|benutzen)"
+    r"|(?:don't|do not|dont|not) (?:send|pass|share|forward|give)\w* (?:\w+ ){0,5}(?:to|on|with) "
+    r"(?:anyone|anybody|\w+)|weder zu (?:verwenden|nutzen)|nicht weiter(?:zu)?geben"
+    r"|nicht (?:weiter)?(?:zu )?(?:senden|schicken|weiterleiten)"
+    r"|ne (?:le |la |les )?(?:transmettez|communiquez|envoyez) pas"
+    r"|no (?:lo |la |los |las )?(?:envieis|envien|paseis|pasen|compartais|compartan)"
+    r"|non (?:lo |la |li |le )?(?:inviate|trasmettete|condividete)"
+    r"|niet (?:door)?(?:sturen|geven|delen)|nie przekazywa\w*"
+    r"|nem (?:o |a |os |as )?(?:enviem|partilhem|passem)|inte skickar|inte skicka|inte delar"
+)
+# Something on record that a stop while it is checked is about: a note, an entry, a report.
+_ENTRY = _Terms(
+    r"notes?|records?|entry|entries|comments?|remarks?|information|vermerk\w*|eintrag\w*|notiz\w*"
+    r"|aktennotiz\w*|mention|remarques?|commentaires?|informations|anotacion\w*|nota|notas"
+    r"|registros?|annotazion\w*|segnalazion\w*|aantekening\w*|notitie\w*|vermelding\w*|adnotacj\w*"
+    r"|wpis\w*|notatk\w*|registo|anotac\w*|uppgift\w*|anteckning\w*|notering\w*|anmarkning\w*",
+    whole_words=True,
 )
 _SEND = _Terms(
     r"send\w*|sent|email (?:it|them|me)|export\w*|transfer\w*|import\w*|schick\w*|sende\w*"
@@ -361,7 +387,8 @@ _ACCESS_OBJECT = _Terms(
     r"|wszystk\w*|gravac\w*|imagens|mensagens|dados|informac\w*|tudo|inspelning\w*|anteckning\w*"
     r"|meddelanden|uppgifter|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte"
     r"|personalakte|processo|historial|cartella|medical records?|patient records?|historia clinica"
-    r"|whatever|the lot|all of it",
+    r"|whatever|the lot|all of it|documentation|dokumentation|documentacion|documentazione"
+    r"|documentatie|dokumentacj\w*|documentacao",
     whole_words=True,
 )
 _RECORDING = _Terms(
@@ -512,7 +539,7 @@ _FORMAT = _Terms(
     r"|num (?:ficheiro|arquivo)|som (?:en )?fil"
     r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
     r"|einem |jakims )?(?:\w+ ){0,2}(?:format|formato|formaat)|file format|som filer|gpx|tcx"
-    r"|fit-?fil\w*",
+    r"|(?:whatever|any|which ?ever) (?:\w+ )?format|fit-?fil\w*",
     whole_words=True,
 )
 # What the person should receive: in a how-to question only these make it an ask.
@@ -602,6 +629,8 @@ _STORED = _Terms(
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
     r"|why do you (?:need|keep|store|collect|want)|for what purpose|wofur|wozu|zu welche\w* zweck"
+    r"|what (?:each|the|this|that|it|they) (?:\w+ ){0,2}(?:is|are) (?:actually |really )?(?:for"
+    r"|used for|needed for)\b"
     r"|pourquoi (?:vous |avez-vous |en avez-vous )?(?:besoin|conservez|gardez|collectez)"
     r"|a quoi (?:sert|servent|ca sert)|dans quel but|a quelles fins"
     r"|para que (?:los |las |lo |la )?(?:us\w*|utiliz\w*|necesit\w*|quier\w*|sirve\w*)"
@@ -629,6 +658,9 @@ _RECIPIENTS = _Terms(
     r"|qui (?:recoit|a acces|peut (?:voir|consulter)|y a acces)"
     r"|a qui (?:\w+ ){0,2}(?:transmettez|communiquez|donnez|vendez|envoyez)"
     r"|quien (?:recibe|tiene acceso|puede ver)|con quien (?:\w+ ){0,2}compart\w*"
+    r"|avec qui (?:[\w'-]+ ){0,3}partag\w*"
+    r"|(?:whether|if) any of (?:it|them|this|that) (?:goes|go|is passed|gets passed|is shared|is"
+    r" sent|is given)"
     r"|(?:pasais|pasan|cedeis|ceden|compartis|comparten|vendeis|venden) a (?:alguien|terceros"
     r"|otras)|chi (?:riceve|ha accesso|puo vedere)|con chi (?:\w+ ){0,2}condivid\w*"
     r"|wie (?:krijgt|ontvangt|heeft toegang)|met wie (?:\w+ ){0,2}(?:delen|deelt|gedeeld)"
@@ -711,7 +743,7 @@ _MY = r"my|mein\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|meus?|minhas?|
 _POSSESSIVE = re.compile(rf"\b(?:{_MY})\b")
 _OWN_DATA = re.compile(
     rf"\b(?:mine|moich|moim|{_MY})\b(?:\s+\w+){{0,3}}\s+(?:data|details|information|info|records?|profile"
-    r"|account|daten|angaben|konto|kundenkonto|profil|donnees|compte|informations|datos"
+    r"|account|\w*daten|angaben|konto|kundenkonto|profil|donnees|compte|informations|datos"
     r"|cuenta|perfil|dati|account|profilo|gegevens|persoonsgegevens|profiel|dane|danych|konta?"
     r"|dados|conta|uppgifter|personuppgifter|konto|history|historie|verlauf\w*|historique|historial"
     r"|storico|cronologia|geschiedenis|historia|historico|historik|recensioni|reviews|ratings)\b"
@@ -788,7 +820,8 @@ def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re
 def _sentences(text: str) -> tuple[str, ...]:
     """The text's sentences, abbreviations' full stops kept: split once for every combination
     that reads the same message."""
-    return tuple(match[0] for match in _SENTENCE.finditer(_ABBREVIATION.sub(r"\1", text)))
+    kept = _ABBREVIATION.sub(lambda found: (found[1] or "").replace(".", ""), text)
+    return tuple(match[0] for match in _SENTENCE.finditer(kept))
 
 
 def _correct_in_records(text: Folded) -> str | None:
@@ -848,7 +881,7 @@ def _keep_unused(text: Folded) -> str | None:
     if keep and unused:
         return f"{keep[0]} … {unused[0]}"
     for sentence, found in _sentences_with(text, _NOT_USE, _PENDING):
-        if _PERSONAL_DATA.search(sentence):
+        if _PERSONAL_DATA.search(sentence) or _ENTRY.search_in(sentence):
             return " … ".join(match[0] for match in found)
     return None
 

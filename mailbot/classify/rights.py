@@ -35,11 +35,18 @@ _MENTION = re.compile(
     )
 )
 # Rights named as kinds of request in a list: "handle access, rectification or erasure
-# requests from your data subjects" is a vendor's notice, not a request.
+# requests from your data subjects" is a vendor's notice, not a request ...
 _CATEGORY = re.compile(
     r"(?:\s*(?:,|/|&|or|and|und|oder|et|ou|y|o|e|of|en|lub|albo|i|och|eller)\s*[a-z-]+){1,3}\s+"
     r"(?:requests|anfragen|antrage|demandes|solicitudes|richieste|verzoeken|wnioski|zadania"
     r"|pedidos|solicitacoes|begaran|forfragningar)\b"
+)
+# ... or named after the kind: "solicitudes de acceso o supresión de datos", "requests for
+# access or erasure" (plural, and a list).
+_CATEGORY_BEFORE = re.compile(
+    r"\b(?:requests|anfragen|antrage|demandes|solicitudes|richieste|verzoeken|wnioski|pedidos"
+    r"|solicitacoes|begaran|forfragningar) (?:for|of|to|de|d'|di|auf|om|o|tot|na|do) "
+    r"(?:[\w-]+ ){1,2}(?:or|and|o|y|e|ou|et|oder|und|of|en|lub|i|eller|och|,)\s*$"
 )
 _LOOK_BACK = 70
 _NEGATION_BACK = 30
@@ -130,6 +137,8 @@ def _guarded(folded: str, start: int, end: int, cue: str) -> bool:
     if _CATEGORY.match(folded, end):
         return True
     before = folded[max(0, start - _LOOK_BACK) : start]
+    if _CATEGORY_BEFORE.search(before):
+        return True
     if _NEGATION.search(before[-_NEGATION_BACK:]):
         return True
     return bool(_MENTION.search(before))

@@ -181,8 +181,9 @@ AUTO_TEXT = PhraseSet(
         r"e-?mail|notification)\b",
         r"\bthis (?:message|e-?mail|reply) (?:was|has been|is) (?:sent |generated )?"
         r"automatically\b",
-        r"\byour (?:request|ticket|case|enquiry|inquiry|message)(?: (?:#|no\.?|number|id|ref)?"
-        r" ?[\w-]+)? (?:has been|was|is being) (?:received|created|logged|registered|opened)\b",
+        r"\byour (?:request|ticket|case|enquiry|inquiry|message)(?: [(\[]?(?:#|no\.?|number|id"
+        r"|ref)? ?[\w-]+[)\]]?)? (?:has been|was|is being) (?:received|created|logged|registered"
+        r"|opened)\b",
         r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail)\b|\bautomatisch generiert\b",
         r"\b(?:ceci est un|ce) (?:message|courriel|e-?mail) (?:automatique|genere automatiquement)",
         r"\breponse automatique\b",

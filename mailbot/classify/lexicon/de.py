@@ -27,7 +27,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bwelche {_DATA} (?:sie |ihr )?(?:\w+ ){{0,3}}(?:uber mich|von mir|zu meiner person)\b",
         r"\bzugang zu (?:meinen|den) (?:personenbezogenen )?daten\b",
         r"\brecht auf auskunft\b",
-        r"\bwas (?:sie|ihr) (?:\w+ ){0,3}(?:uber mich|von mir) (?:gespeichert|wissen|habt|haben)"
+        r"\bwas (?:sie|ihr) (?:[\w.]+ ){0,3}(?:uber mich|von mir) (?:[\w.]+ ){0,4}(?:gespeichert"
+        r"|wissen|habt|haben)"
         rf"\b{_THEN_ERASED}",
         r"\bkopie (?:davon|dieser daten|der (?:gespeicherten )?daten)\b",
     ),
@@ -49,6 +50,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\blosch\w* sie (?:bitte )?alles (?:von|uber) mir\b",
         rf"\balles,? (?:\w+,? ){{0,3}}(?:von|uber) mi(?:r|ch),? (?:\w+,? ){{0,3}}"
         rf"{_LOSCH}(?:en|t)\b",
+        r"\b(?:mich|mein\w* (?:\w+ ){0,3}(?:daten|fotos?|bilder|angaben|adresse|telefonnummer))"
+        r"(?: \w+){0,4} aus (?:eurem|ihrem|dem|der|eurer|ihrer) (?:\w+ )?(?:system|datenbank"
+        r"|kartei|computer|verteiler|mitgliederliste)\w* (?:\w+ )?(?:raus|heraus)?(?:nehm|nimm"
+        r"|entfern|losch|streich)\w*",
         rf"\b{_LOSCH}t (?:bitte )?(?:mein|meine|meinen) (?:\w+ )?(?:profil|konto|account|daten"
         r"|fotos|bilder)",
         rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "
@@ -120,6 +125,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:will|mochte|wunsche) (?:\w+ ){0,2}keine (?:anrufe|sms)\b",
         r"\bnicht mehr an(?:zu)?rufen\b",
         r"\bunterlassen sie (?:\w+ ){0,4}(?:werbeanrufe|anrufe|telefonwerbung|telefonanrufe)\b",
+        r"\bkeine (?:telefonische|telefonischen) (?:werbung|angebote|anrufe|kontaktaufnahme)\b",
         r"\b(?:werbeanrufe|telefonwerbung) (?:\w+ ){0,4}(?:unterlassen|einstellen)\b"
         r"|\banrufe (?:\w+ ){0,4}unterlassen\b",
         r"\buntersage (?:ich )?(?:ihnen )?(?:\w+ ){0,2}(?:werbeanrufe|anrufe|telefonwerbung)\b",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_DATA = r"(?:data|info|information|details|records?|file|profile)"
+_DATA = r"(?:data|infos?|informations?|details|records?|file|profile)"
 _YOU = r"(?:(?:you|u|ya)(?:'ve|'d| guys)?|your (?:company|organi[sz]ation|firm|business|team))"
 _HOLD = r"(?:have|hold|keep|store|process|collect|got|retain|know)\w*"
 _ABOUT = r"(?:on|about|of|concerning|regarding|relating to|for)"
@@ -150,6 +150,11 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?my \w+ (?:account|profile)\b",
         rf"\b{_ERASE} (?:all |every |any )?(?:of )?(?:the )?(?:photos?|pictures?|images?|videos?"
         r"|recordings?|footage|messages|chats) (?:of|with|showing) (?:me|my|him|her|them|\w+)\b",
+        r"\btake (?:my|our) (?:\w+ ){0,3}(?:profile|details|data|information|records|results"
+        r"|name|photos?|pictures?) (?:\w+ ){0,3}(?:out of|off) (?:your|the|yer) (?:\w+ )?"
+        r"(?:database|system|records|files|register|website|site)\b",
+        r"\btake (?:\w+ ){0,3}down\b[^.?!]{0,60}\b(?:photos?|pictures?|pics|images?|videos?) "
+        r"(?:\w+ ){0,3}of me\b",
         rf"\b{_ERASE} (?:all )?(?:of )?\w+'s (?:\w+ )?(?:data|details|information|records?|photos?)"
         r" (?:\w+ ){0,4}(?:from|off|out of) (?:your|the|all your) (?:\w+ )?(?:database|system"
         r"|systems|records|files|books)\b",
@@ -283,6 +288,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|mailing list|e-?mail marketing|marketing e-?mails|mailings)\b",
     ),
     "optout_phone": (
+        r"\bnot to (?:phone|call|ring|telephone|text) (?:me|us) (?:\w+ ){0,3}(?:offers|sales"
+        r"|marketing|promotions|deals|upgrades)\b",
         r"\b(?:stop|quit|cease) (?:calling|phoning|ringing|texting|cold[- ]?calling|sms(?:ing)?)"
         r"(?: (?:me|us|my|this))?\b",
         r"\b(?:do not|don't|dont|never) (?:call|phone|telephone|ring|text|sms) (?:me|us|this "

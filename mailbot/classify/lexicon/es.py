@@ -42,6 +42,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection": (
         r"\bque (?:mis|los|sus) datos no se (?:usen|utilicen|cedan|compartan|pasen|analicen)\b",
         r"\bno autorizo (?:el uso|la utilizacion|el tratamiento|la cesion|que)\b",
+        r"\b(?:prefiero|quiero|pido|os pido|les pido) que no (?:utiliceis|utilicen|useis|usen"
+        r"|publiqueis|publiquen) (?:mi|mis) (?:imagen|imagenes|datos|fotos?|nombre|voz|videos?)\b",
         r"\bdej(?:en|ad|e) de (?:compartir|ceder|pasar|vender|usar|utilizar) (?:mis|mi)\b",
         r"\bno (?:quiero|deseo) que (?:mis|mi|los|sus|las) (?:\w+ ){0,6}(?:se )?(?:usen|utilicen"
         r"|compartan|pasen|envien|manden|comuniquen|analicen|traten|cedan|vendan|sean (?:usad"
@@ -64,7 +66,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|ofertas|publicidad)\b",
         r"\bquit(?:adme|enme|arme|ame) de (?:la |las |los |vuestra |su )?(?:newsletter|lista"
         r"|boletin|correos)",
-        r"\bdar(?:me)? de baja\b|\bdenme de baja\b",
+        r"\b(?:dar(?:me)?|denme) de baja\b(?! (?:de|del|en) (?:las? |los? |el |mi |mis )?(?:clases?"
+        r"|curso|cursos|gimnasio|club|actividad\w*|servicio|contrato|abono|bono|plan|tarifa"
+        r"|seguro|matricula|grupo|equipo|socio\w*|escuela|academia|piscina)\b)",
         r"\bbaja (?:de|del) (?:la )?(?:lista|boletin|newsletter)\b",
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:correos|e-?mails|emails|boletines|"
         r"newsletters?)",

@@ -52,6 +52,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|serve) a\b",
         r"\bne plus utiliser (?:son|sa|ses|mon|ma|mes|leur|leurs) (?:\w+ )?(?:image|images"
         r"|photos?|nom|prenom)\b",
+        r"\b(?:ne (?:souhaite|veux) (?:pas|plus)|refuse) que mes (?:coordonnees|donnees"
+        r"|informations|photos?|images?) (?:\w+ ){0,3}(?:transmises|partagees|utilisees"
+        r"|communiquees|cedees|vendues)\b",
+        r"\b(?:cesser|cessez|arreter|arretez) (?:ce|le|tout|votre) partage\b",
         r"\bje n'autorise pas (?:l'utilisation|le traitement|la transmission|le partage|l'usage"
         r"|que)\b",
         r"\barret(?:er|ez) de (?:transmettre|partager|communiquer|vendre|ceder|exploiter"
@@ -89,6 +93,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:ne (?:plus |pas )?m'appel\w+|arretez de m'appeler|cessez de m'appeler)\b",
         r"\bbloctel\b",
         r"\bplus d'appels\b",
+        r"\b(?:arret\w*|cess\w*) (?:le |votre |vos |ce |tout )?demarchage(?: telephonique)?\b",
     ),
     "optout_all": (
         r"\barret\w* (?:les |vos |ces )?(?:mails|e-?mails|courriels|sms)(?: et (?:les |vos )?"
@@ -96,6 +101,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:ne (?:plus )?me (?:contacter|solliciter|contactez)|arretez de me (?:contacter|"
         r"solliciter|harceler))\b",
         r"\bplus de (?:publicite|sollicitations)\b",
+        r"\b(?:arret\w*|cess\w*) (?:[\w']+ ){0,6}l'envoi (?:de |des )?(?:vos |ces |les )?(?:offres"
+        r"|promotions|publicites|mails|e-?mails|courriels|newsletters?|sms)\b",
         r"\bje ne (?:souhaite|veux) plus (?:recevoir|etre (?:appele|contacte|sollicite))\w*",
         r"\bne (?:plus|pas) m'envoyer (?:de |d'|des )?(?:\w+ )?(?:e-?mails?|courriels?|sms"
         r"|newsletters?|pub\w*|offres|messages)",

@@ -48,6 +48,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnon mi va che (?:i miei|il mio|la mia|le mie) (?:\w+ ){0,4}(?:vengano|siano|venga"
         r"|sia) (?:usat|utilizzat|condivis|analizzat|trattat|cedut|vendut)\w*",
         r"\bnon autorizzo (?:l'uso|l'utilizzo|il trattamento|la cessione|la condivisione|che)\b",
+        r"\bdi non (?:utilizzare|usare|pubblicare) piu (?:il mio|la mia|i miei|le mie) (?:nome"
+        r"|immagine|dati|foto\w*|voce|video)\b",
         r"\bsmett(?:ete|ere|a) di (?:condividere|cedere|usare|utilizzare|vendere|passare) (?:i"
         r" miei|il mio|la mia|le mie)\b",
         r"\bnon (?:voglio|desidero) che (?:i miei|il mio|la mia|le mie) (?:\w+ ){0,4}(?:vengano|"

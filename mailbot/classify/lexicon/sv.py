@@ -29,6 +29,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bradera mig\b",
         rf"\bradera\w* (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
         r"\bradering av (?:mina|alla)\b",
+        r"\b(?:ta|tar|tas) bort mig (?:ur|fran) (?:\w+ )?\w*(?:register|registret|registren"
+        r"|systemet|databasen|kartoteket)\b",
         rf"\b(?:ta|tar) bort (?:mina|alla|mitt|min) (?:\w+ )?(?:{_DATA}|konto|profil)\b",
         r"\bradera\w* (?:mitt|min) (?:\w+ )?(?:konto|profil)\b",
         r"\bratt(?:en)? att bli bortglomd\b|\bratt(?:en)? till radering\b",
