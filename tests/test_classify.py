@@ -2562,6 +2562,16 @@ FURTHER_PLAIN_ASKS = {
     "it-access-documentazione": Case(
         "Vi chiedo di inviarmi copia della documentazione che mi riguarda.", R, ("access",)
     ),
+    "access-copy-of-records-while-changing-dentist": Case(
+        "We're changing dentist, so I'd like a copy of whatever records you hold about me.",
+        R,
+        ("access",),
+    ),
+    "rectification-all-the-mistakes-in-your-records": Case(
+        "Please correct all the mistakes in your records: my surname is Lee, not Li.",
+        R,
+        ("rectification",),
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,

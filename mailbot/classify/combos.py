@@ -418,6 +418,11 @@ _SEE = _Terms(
     r"|zobaczyc|wglad|otrzymac|receber|fa (?:se|den|dem)|se (?:dem|det|allt|vad)",
     whole_words=True,
 )
+# All that is held: "a copy of whatever records you hold", "tout ce que vous avez".
+_ALL_OF_IT = _Terms(
+    r"everything|whatever|all (?:the|of|that)|tout ce|toutes? les|tutto|tutti i|todo lo|todos los"
+    r"|alles|alle|allt|alla|wszystk\w*|tudo|todos os|alles wat|al (?:mijn|de)"
+)
 # Knowing, not receiving: "I'd like to know what you keep" may be a question of information.
 _KNOW = _Terms(
     r"know|find out|wissen|erfahren|savoir|saber|sapere|weten|wiedziec|dowiedziec|veta",
@@ -828,8 +833,13 @@ def _correct_in_records(text: Folded) -> str | None:
     """An ask to correct something "in your records", not in talk of an order or of a
     supplier's bank details."""
     for sentence, _found in _sentences_with(text, _RECORDS, _CORRECT):
-        if not any(terms.search_in(sentence) for terms in (_ORDER, _DOCUMENT, _PAYEE)):
-            return sentence.strip()[:60]
+        if any(terms.search_in(sentence) for terms in (_ORDER, _DOCUMENT, _PAYEE)):
+            continue
+        if _ALL_OF_IT.search_in(sentence) and (
+            _COPY.search_in(sentence) or _SEND.search_in(sentence)
+        ):
+            continue  # "send me a copy of everything in your records": access, whatever changed
+        return sentence.strip()[:60]
     return None
 
 
