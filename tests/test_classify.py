@@ -2707,6 +2707,40 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
     assert any("sales pitch" in item for item in result.evidence), result.evidence
 
 
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        (
+            "I got an automatic email saying no refunds within 48 hours, and your manager said "
+            "the decision was final. Please can someone reconsider this decision?",
+            "Refund for the cancelled session",
+        ),
+        (
+            "Are you open on Easter Monday?\n\nJames\n\nDATA PROTECTION: we process personal "
+            "data under the UK GDPR. For your rights of access, rectification, erasure, "
+            "portability and objection, see our privacy notice.",
+            "Opening times",
+        ),
+        (
+            "The lease needs the vent inspection certificate on file by Friday - could you send "
+            "me a copy when you have it?",
+            "Unit 3B",
+        ),
+        ("I formally object to Motion 3 on the AGM agenda (the proposed mooring levy).", "AGM"),
+        (
+            "Pouvez-vous livrer la robe à ma nouvelle adresse plutôt qu'à Villeurbanne ? Et il y "
+            "a une erreur sur la date dans votre mail de confirmation.",
+            "Ma robe",
+        ),
+        ("Vi behöver avregistrera vår båt från regattan, tyvärr.", "Regattan"),
+    ],
+)
+def test_support_mail_in_a_requests_words_gets_no_automatic_answer(body: str, subject: str) -> None:
+    result = classify(make(body, subject))
+    answered = result.kind in ("rights_request", "opt_out") and not result.needs_triage
+    assert not answered, (result.kind, result.rights, result.opt_out, result.evidence)
+
+
 def test_a_plain_request_is_not_a_sales_pitch() -> None:
     result = classify(make("This is a DSAR. Please send me a copy of my data within a month."))
     assert not result.needs_triage

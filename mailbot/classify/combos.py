@@ -194,7 +194,7 @@ _ORDER = _Terms(
     r"|lieferung\w*|paket\w*|sendung\w*|commande\w*|livraison\w*|colis|pedidos?|envio\w*"
     r"|paquete\w*|ordine|ordini|consegna\w*|spedizion\w*|pacco|bestelling\w*|levering\w*|pakket\w*"
     r"|zamowien\w*|dostaw\w*|paczk\w*|przesylk\w*|encomenda\w*|entrega\w*|pacote\w*|bestallning\w*"
-    r"|leverans\w*|forsandelse\w*",
+    r"|leverans\w*|forsandelse\w*|livrer|livrez|livree?s?|liefern|geliefert|bezorg\w*|leverer\w*",
     whole_words=True,
 )
 _RECORDS = _Terms(
@@ -218,8 +218,8 @@ _RECORDS = _Terms(
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
     r"|ein programm|vom system|(?:le|votre) systeme|(?:el|su|vuestro) sistema"
-    r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat|software"
-    r"|screening|a robot|robot|bot|systeem|sistema|systeme"
+    r"|(?:il|vostro) sistema|het systeem|(?:o|vosso) sistema|systemet|system|automat(?:en)?\b"
+    r"|software|screening|a robot|robot|bot|systeem|sistema|systeme"
     r"|(?:risk|scoring|credit|fraud) (?:model|score|engine|check)|risikomodell|scoring|programm\w*"
     r"|program|programa|programma|programme|ordinateur|the app|die app|l'app|la app|l'appli|de app"
     r"|aplikacj\w*|o site|le site|the website|metrics"
@@ -473,10 +473,11 @@ _HOW_TO = _Terms(
 # Automatic, or so fast that no one can have looked ("refused within seconds", "4 minutes
 # later", "the same minute").
 _AUTOMATIC = _Terms(
-    r"automatic\w*|automated|algorithm\w*|a computer|automatisch\w*|automatisiert\w*|ein computer"
-    r"|algorithmus|automatique\w*|automatis\w*|algorithme|automatic[oa]|automaticamente|algoritmo"
-    r"|automatizzat\w*|in automatico|geautomatiseerd\w*|algoritme|automatycznie|automatyczn\w*"
-    r"|algorytm\w*|automatico|automatizad\w*|automatiskt?|algoritm\w*"
+    r"automatic\w*(?! (?:e-?mails?|messages?|repl(?:y|ies)|responses?|notifications?"
+    r"|confirmations?|mails?))|automated|algorithm\w*|a computer|automatisch\w*|automatisiert\w*"
+    r"|ein computer|algorithmus|automatique\w*|automatis\w*|algorithme|automatic[oa]"
+    r"|automaticamente|algoritmo|automatizzat\w*|in automatico|geautomatiseerd\w*|algoritme"
+    r"|automatycznie|automatyczn\w*|algorytm\w*|automatico|automatizad\w*|automatiskt?|algoritm\w*"
     r"|within (?:a few |a couple of |\d+ )?(?:seconds|minutes)|in (?:a few )?seconds"
     r"|(?:a few |\d+ )(?:seconds|minutes) later"
     r"|innerhalb (?:von )?(?:weniger |wenigen |\d+ )?(?:sekunden|minuten)"
@@ -900,8 +901,9 @@ def _copy_asked(text: Folded) -> str | None:
     """A copy of their recordings, notes, messages or data asked for; or recordings of them."""
     for sentence, found in _sentences_with(text, _COPY, _ASK_FOR, _ACCESS_OBJECT):
         copy_of = sentence[found[0].end() : found[0].end() + _COPY_OF]
-        if _DOCUMENT.search_in(copy_of):
-            continue  # a copy of an invoice or a contract is business, not access
+        named = _DOCUMENT.search_in(sentence[: found[0].start()])
+        if _DOCUMENT.search_in(copy_of) or (named and not _PERSONAL_DATA.search(sentence)):
+            continue  # a copy of an invoice or a certificate is business, not access
         if not any(terms.search_in(sentence) for terms in (_ERASING, _NO_COPY)):
             return " … ".join(match[0] for match in found)
     for sentence, found in _sentences_with(text, _RECORDING, _ASK_FOR, _MINE):
@@ -981,12 +983,20 @@ def _wrong_field(text: Folded) -> str | None:
         start, end = max(0, wrong.start() - _WINDOW), wrong.end() + _WINDOW
         stretch = text.text[start:end]
         field = _FIELD.search_in(stretch) or _RECORDS.search_in(stretch)
-        if field is None or (_ADDRESS.search_in(field[0]) and _ORDER.search_in(stretch)):
+        if field is None or (_ADDRESS.search_in(field[0]) and _delivery(text, stretch)):
             continue
         if _BOOKING.search_in(stretch) and not _RECORDISH.search(text):
             continue  # a name wrong on a booking or a ticket: the booking is put right
         return stretch[min(field.start(), wrong.start() - start) :][:60].strip()
     return None
+
+
+def _delivery(text: Folded, stretch: str) -> bool:
+    """Whether an address is one to deliver an order to: an order named beside it, or in the
+    message when no system or record is named beside it ("in your system it says No 4")."""
+    if _ORDER.search_in(stretch):
+        return True
+    return _ORDER.search(text) is not None and _RECORDS.search_in(stretch) is None
 
 
 def _automatic_refusal(text: Folded) -> str | None:

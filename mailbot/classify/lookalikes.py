@@ -33,7 +33,8 @@ _FEE = re.compile(
     r"|frais|factures?|prix|penalites?|amendes?|majorations?|tarif\w*|factura\w*|cuotas?|cargos?"
     r"|recargos?|subida|penalizacion\w*|multas?|importe|tariff\w*|fattur\w*|costo|costi|penale"
     r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"
-    r"|kary|kare|kara|podwyzk\w*|taxas?|fatura\w*|cobranc\w*|avgift\w*|pris\w*|hojning\w*)\b"
+    r"|kary|kare|kara|podwyzk\w*|taxas?|fatura\w*|cobranc\w*|avgift\w*|pris\w*|hojning\w*"
+    r"|levy|levies|motions?|proposals?|resolutions?|agenda)\b"
 )
 _FEE_AFTER = 40
 # The objection is to the processing of data after all: "Widerspruch gegen die Verarbeitung".

@@ -28,7 +28,8 @@ _NEGATION = re.compile(
 _MENTION = re.compile(
     fold_pattern(
         r"(?:existence|existencia|esistenza|bestehen\w*|bestaan|istnieni\w*|förekomst\w*"
-        r"|existenta|informed (?:about|of)|inform me (?:about|of)|about my rights?"
+        r"|existenta|informed (?:about|of)|inform me (?:about|of)|about (?:my|your|their) rights?"
+        r"|(?:your|their) rights? (?:of|to)"
         r"|über (?:mein|das) recht|sur (?:mon|le) droit|sul diritto"
         r"|sobre (?:mi|el|o meu|o) (?:derecho|direito)"
         r"|over (?:mijn|het) recht|o (?:moim )?prawie|om (?:min )?rätt)\W+(?:\w+\W+){0,9}$"

@@ -53,7 +53,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bvill inte (?:langre |langer )?(?:fa|ha) (?:\w+ ){0,2}(?:nyhetsbrev|e-?post|mejl|mail"
         r"|erbjudanden|reklam)",
         r"\bsluta skicka (?:\w+ ){0,2}(?:reklam\w*|mejl\w*|mail\w*|nyhetsbrev\w*|e-?post\w*)",
-        r"\bavregistrera (?:mig)?\b",
+        r"\bavregistrera (?:mig|oss)\b",
+        r"\bavregistrera\b(?= (?:\w+ )?(?:fran|pa) (?:ert |ditt |vart )?(?:nyhetsbrev\w*|utskick\w*"
+        r"|mejl\w*|e-?post\w*|mailinglist\w*|lista\w*))",
         r"\bavsluta (?:min )?prenumeration\b",
         r"\bvill inte (?:langre )?(?:ha|fa) (?:fler )?(?:mejl|e-?post|mail|nyhetsbrev)\b",
         r"\bta bort mig fran (?:er |din )?(?:lista|e-?postlista|utskickslista)\b",
