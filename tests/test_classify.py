@@ -2572,6 +2572,82 @@ FURTHER_PLAIN_ASKS = {
         R,
         ("rectification",),
     ),
+    "erasure-delete-whatever-u-have": Case(
+        "can u delete whatever u have about me from the old booking pls", R, ("erasure",)
+    ),
+    "access-what-exactly-do-you-have-on-me": Case(
+        "I never signed up with you. What exactly do you have on me?", R, ("access",)
+    ),
+    "information-how-you-got-my-number": Case(
+        "I want to know how you got my number, because I never gave it to you.",
+        R,
+        ("information",),
+    ),
+    "erasure-old-account-of-mine": Case(
+        "There is an old account of mine under my maiden name. Could you get rid of that one?",
+        R,
+        ("erasure",),
+    ),
+    "restriction-dont-want-it-used-keep-it-as-it-is": Case(
+        "Please don't delete the treatment notes. But I don't want any of it used either; keep "
+        "it as it is until the complaint is settled.",
+        R,
+        ("restriction",),
+    ),
+    "objection-object-that-you-use-my-image": Case(
+        "I object that you use my image in your adverts without asking me.", R, ("objection",)
+    ),
+    "de-objection-widersprech-ich-hiermit": Case(
+        "Dass ihr aus meinen Daten ein Profil baut, da widersprech ich hiermit.",
+        R,
+        ("objection",),
+    ),
+    "de-erasure-loschen-sie-die-aufnahmen": Case(
+        "Löschen Sie bitte die Aufnahmen vom Sommerfest, auf denen ich zu sehen bin.",
+        R,
+        ("erasure",),
+    ),
+    "fr-access-tout-ce-que-vous-avez-note-sur-moi": Case(
+        "J'aimerais avoir tout ce que vous avez noté sur moi : fiches, factures, commentaires.",
+        R,
+        ("access",),
+    ),
+    "fr-rectification-corriger-mon-dossier": Case(
+        "Ma date de naissance est fausse, merci de corriger mon dossier.", R, ("rectification",)
+    ),
+    "es-restriction-tampoco-quiero-que-lo-usen": Case(
+        "No borren nada de lo mío, pero tampoco quiero que lo usen mientras se aclara esto.",
+        R,
+        ("restriction",),
+    ),
+    "es-automated-assigned-level-teacher-reviews": Case(
+        "El sistema me asignó automáticamente un nivel A2. ¿Podría revisar el resultado un "
+        "profesor?",
+        R,
+        ("automated_decision",),
+    ),
+    "it-information-address-who-what-how-long": Case(
+        "Vorrei sapere chi vi ha dato il mio indirizzo e per quanto tempo lo tenete.",
+        R,
+        ("information",),
+    ),
+    "nl-restriction-niet-gebruikt-zolang": Case(
+        "Zolang dit niet is uitgezocht wil ik niet dat die registratie ergens voor gebruikt wordt.",
+        R,
+        ("restriction",),
+    ),
+    "pl-information-po-co-jak-dlugo-trzymacie": Case(
+        "Po co wam mój PESEL i jak długo go trzymacie?", R, ("information",)
+    ),
+    "sv-access-vill-jag-fa-en-kopia": Case(
+        "Innan vi betalar vill jag få en kopia på allt ni har om mig.", R, ("access",)
+    ),
+    "sv-email-stryk-mig": Case(
+        "Snälla, stryk mig från era e-postutskick.", "opt_out", opt_out=("email",)
+    ),
+    "pt-phone-parem-de-mandar-promocao-sms": Case(
+        "Vocês podem parar de me mandar promoção por SMS?", "opt_out", opt_out=("phone",)
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,

@@ -213,7 +213,7 @@ _RECORDS = _Terms(
     r"|seus registos|ses dossiers|vos registres|ihre unterlagen|i vostri registri|uw administratie"
     r"|jullie administratie|wasze rejestry|era register|o meu registo|meu registro|no meu registo"
     r"|a minha ficha|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
-    r"|dans ma fiche|ma fiche"
+    r"|dans ma fiche|ma fiche|mon dossier"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -239,6 +239,8 @@ _OUTCOME = _Terms(
     r"|ustalon\w*|faststall\w*|not selected|pas (?:ete )?retenue?s?|nicht ausgewahlt"
     r"|no (?:ha sido |fue )?seleccionad[oa]|non (?:e stat[oa] )?selezionat[oa]|niet geselecteerd"
     r"|nie zostal\w* wybran\w*|nao (?:foi )?selecionad[oa]|inte uttagen|no apt[oa]|not eligible"
+    r"|assigned|asign\w*|attribue\w*|zugewiesen|eingestuft|ingedeeld|przypisa\w*|atribui\w*"
+    r"|tilldela\w*|placed me"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -341,13 +343,18 @@ _NOT_USE = _Terms(
     r"|non (?:lo |la |li |le )?(?:inviate|trasmettete|condividete)"
     r"|niet (?:door)?(?:sturen|geven|delen)|nie przekazywa\w*"
     r"|nem (?:o |a |os |as )?(?:enviem|partilhem|passem)|inte skickar|inte skicka|inte delar"
+    r"|(?:don't|do not|dont) want (?:any of )?(?:it|them|this|that) used|keep it as it is"
+    r"|(?:no|tampoco) quiero que (?:lo |la |los |las )?(?:usen|useis|utilicen|utiliceis)"
+    r"|guardado y bloqueado"
+    r"|niet dat (?:[\w-]+ ){0,4}(?:ergens )?(?:voor )?gebruikt (?:wordt|worden)|op slot"
 )
 # Something on record that a stop while it is checked is about: a note, an entry, a report.
 _ENTRY = _Terms(
     r"notes?|records?|entry|entries|comments?|remarks?|information|vermerk\w*|eintrag\w*|notiz\w*"
     r"|aktennotiz\w*|mention|remarques?|commentaires?|informations|anotacion\w*|nota|notas"
     r"|registros?|annotazion\w*|segnalazion\w*|aantekening\w*|notitie\w*|vermelding\w*|adnotacj\w*"
-    r"|wpis\w*|notatk\w*|registo|anotac\w*|uppgift\w*|anteckning\w*|notering\w*|anmarkning\w*",
+    r"|wpis\w*|notatk\w*|registo|anotac\w*|uppgift\w*|anteckning\w*|notering\w*|anmarkning\w*"
+    r"|registrati\w*|registrering\w*",
     whole_words=True,
 )
 _SEND = _Terms(
@@ -376,6 +383,7 @@ _ASK_FOR = _Terms(
     r"|venho (?:por este meio )?(?:solicitar|pedir)"
     r"|(?:can|could|would) you (?:please )?(?:send|provide|give|email|print|post|let me (?:see"
     r"|have))|please (?:print|post)|let me have|(?:would|could) you let me (?:have|see)"
+    r"|vill jag (?:fa|ha)"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -408,7 +416,7 @@ _ABOUT_ME = _Terms(
     r"|(?:tien\w*|guard\w*|almacen\w*|trat\w*|conserv\w*|dispon\w*|hay) (?:\w+ ){0,2}sobre mi"
     r"|ten\w* (?:\w+ ){0,2}sobre mi|(?:tene\w*|tien\w*|guard\w*) de mi|que me concierne\w*"
     r"|su di me|che mi riguard\w*|over mij|o mnie|na moj temat|dotyczac\w* mnie|sobre mim"
-    r"|a meu respeito|que me diz\w* respeito|om mig"
+    r"|a meu respeito|que me diz\w* respeito|om mig|guardad\w* de mim"
 )
 # Seeing or receiving it: an ask in the sentence next to what is held ("I'd like to see it").
 _SEE = _Terms(
@@ -630,7 +638,8 @@ _STORED = _Terms(
     r"|what (?:\w+ )?happens to (?:those|the|my|these|our) (?:\w+ ){0,3}(?:photos|pictures"
     r"|videos?|data|footage|recordings|details|information)"
     r"|qu'est-ce qui est (?:enregistre|stocke|conserve|garde)"
-    r"|what happens to (?:it|them) (?:after|when|if|once)"
+    r"|what happens to (?:it|them) (?:after|when|if|once)|o que (?:\w+ ){0,2}tem guardad\w*"
+    r"|(?:tem|tenham) guardado de mim"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -691,7 +700,9 @@ _RECIPIENTS = _Terms(
     r"|vilka har (?:\w+ )?tillgang|vem har (?:\w+ )?tillgang"
     r"|(?:does|do|can|will) (?:anyone|anybody) (?:else )?(?:get|gets|receive)"
     r"|a quien (?:se )?(?:los |las |lo |la )?(?:pasais|pasan|dais|dan|cedeis|ceden|vendeis|venden"
-    r"|enviais|envian)"
+    r"|enviais|envian)|quem mais (?:tem acesso|recebe|ve)"
+    r"|(?:dajecie|przekazujecie|udostepniacie|sprzedajecie) (?:\w+ )?komus"
+    r"|repassam (?:\w+ ){0,3}(?:pra|para) outr\w*|se lo date (?:\w+ )?(?:ad|a) altri"
 )
 _RETENTION = _Terms(
     r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -712,12 +723,13 @@ _RETENTION = _Terms(
     r"|(?:keep|store|retain|hold)\w* (?:it|them|this|that|the data|my data)?,? (?:and )?(?:for"
     r" )?how long|how long (?:\w+ ){0,4}(?:hang on to|hold on to|hang onto|hold onto)"
     r"|guardad\w* (?:\w+ )?quanto tempo|sparas (?:\w+ ){0,3}kvar|is it deleted"
+    r"|jak dlugo (?:\w+ ){0,3}trzyma\w*"
 )
 _SOURCE = _Terms(
     r"where did you get|how did you get|woher|d'ou (?:vient|viennent|tenez|avez)"
     r"|de donde (?:\w+ ){0,2}(?:sac\w*|obtuv\w*|consegu\w*)|da dove|waar (?:\w+ ){0,3}vandaan|skad"
     r"|de onde|varifran|var (?:fick|har) ni|van wie hebben|hoe kom\w* (?:jullie|u) aan"
-    r"|who gave you"
+    r"|who gave you|how you got my|chi vi ha dato"
 )
 _DATA_TALK = _Terms(
     r"data|daten|donnees|datos|dati|gegevens|dane|danych|dados|uppgifter|personal|information"
@@ -727,7 +739,8 @@ _DATA_TALK = _Terms(
     r"|coordonnees|details|videos?|clips?|footage|recordings?|photos?|servers?|personnummer|pesel"
     r"|nif|dni|bsn|codice fiscale|national insurance|id number|images?|medic\w*|sanitar\w*|salute"
     r"|gesundheit\w*|health|sante|salud|gezondheid|zdrowi\w*|saude|halsa|pps|ppsn|ssn"
-    r"|social security|uppgifterna|medlemslista\w*|telefonnummer\w*|adresser",
+    r"|social security|uppgifterna|medlemslista\w*|telefonnummer\w*|adresser|address|adresse"
+    r"|indirizzo|direccion|adres|endereco|morada|adress|my number|mio numero|mi numero",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -927,14 +940,16 @@ def _held_asked(text: Folded) -> str | None:
         if asked is None:
             near = " | ".join(sentences[max(0, index - 1) : index + 2])
             asked = next((a for a in _ASK_FOR.finditer_in(near) if _follows(near, a, _SEE)), None)
-        if asked is None or any(
-            t.search_in(near) for t in (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
-        ):
+        guards = (_ERASING, _CORRECT, _NO_COPY) if _ALL_OF_IT.search_in(near) else _HELD_GUARDS
+        if asked is None or any(t.search_in(near) for t in guards):
             continue
         if _follows(near, asked, _KNOW) and _information_asked(text) is not None:
             continue  # "I'd like to know what you keep of me, what for, who gets it": information
         return " … ".join(match[0] for match in (asked, held, what))
     return None
+
+
+_HELD_GUARDS = (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
 
 
 def _follows(text: str, asked: re.Match[str], verbs: _Terms) -> bool:

@@ -50,6 +50,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\blosch\w* sie (?:bitte )?alles (?:von|uber) mir\b",
         rf"\balles,? (?:\w+,? ){{0,3}}(?:von|uber) mi(?:r|ch),? (?:\w+,? ){{0,3}}"
         rf"{_LOSCH}(?:en|t)\b",
+        rf"\b{_LOSCH}en sie (?:bitte )?(?:die|alle|diese) (?:\w+ )?(?:aufnahmen|fotos|bilder"
+        r"|videos)\b",
         r"\b(?:mich|mein\w* (?:\w+ ){0,3}(?:daten|fotos?|bilder|angaben|adresse|telefonnummer))"
         r"(?: \w+){0,4} aus (?:eurem|ihrem|dem|der|eurer|ihrer) (?:\w+ )?(?:system|datenbank"
         r"|kartei|computer|verteiler|mitgliederliste)\w* (?:\w+ )?(?:raus|heraus)?(?:nehm|nimm"
@@ -91,7 +93,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:lege|erhebe)(?: \w+){0,10} widerspruch\b",
         r"\bwiderspreche (?:ich )?(?:hiermit )?(?:der|dem|jeder|dieser|diesem|diesen)\b"
         r"|\bich widerspreche\b",
-        r"\bwiderspreche ich\b",
+        r"\bwiderspreche ich\b|\bwidersprech ich hiermit\b|\bhiermit widersprech\w*",
         r"\b(?:will|mochte) nicht,? dass (?:mein|meine) (?:\w+ ){0,3}(?:ausgewertet|analysiert"
         r"|genutzt|verwendet|weitergegeben)\b",
         r"\bwiderspruch gegen (?:die|jede|jegliche) (?:\w+ )?(?:verarbeitung|nutzung|verwendung)",

@@ -44,7 +44,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bwhat (?:personal |private )?{_DATA} (?:do|does|did|have|has) {_YOU} "
         rf"(?:\w+ ){{0,2}}{_HOLD} {_ABOUT} me\b",
         rf"\bwhat (?:personal |private )?{_DATA} {_YOU} (?:\w+ ){{0,2}}{_HOLD} {_ABOUT} me\b",
-        rf"\bwhat (?:do|does) {_YOU} (?:know|have|hold|store) (?:on|about) me\b",
+        rf"\bwhat (?:exactly |actually |else )?(?:do|does) {_YOU} (?:know|have|hold|store) "
+        r"(?:on|about) me\b",
         rf"\b(?:send|give|provide|show|tell|e-?mail|forward|disclose|see|know|learn|find out|"
         rf"obtain|receive|request|list|access|have|get)(?: me)?(?: (?:a copy of|a list of|"
         rf"details of|all|everything|what|which|the|of|personal|that|any)){{0,4}} (?:{_DATA}|"
@@ -125,9 +126,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|profile|"
         rf"e-?mail address|contact details|personal details|everything|history|file|cv|resume)\b"
         rf"{_NOT_A_LIST}",
-        rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?(?:personal )?(?:data|information|info|"
-        rf"details|records|everything|anything) (?:that |which )?(?:{_YOU} (?:\w+ ){{0,2}}{_HOLD}|"
-        r"{_ABOUT} me|concerning me)\b",
+        rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?(?:personal )?(?:data|information|info"
+        r"|details|records|everything|anything|whatever) (?:that |which )?"
+        rf"(?:{_YOU} (?:\w+ ){{0,2}}{_HOLD}|{_ABOUT} me|concerning me)\b",
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
@@ -153,6 +154,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\btake (?:my|our) (?:\w+ ){0,3}(?:profile|details|data|information|records|results"
         r"|name|photos?|pictures?) (?:\w+ ){0,3}(?:out of|off) (?:your|the|yer) (?:\w+ )?"
         r"(?:database|system|records|files|register|website|site)\b",
+        r"\baccount of mine\b[^?!]{0,200}\b(?:get rid of|delete|remove|close|erase) (?:it|that"
+        r"|that one|this one)\b",
         r"\btake (?:\w+ ){0,3}down\b[^.?!]{0,60}\b(?:photos?|pictures?|pics|images?|videos?) "
         r"(?:\w+ ){0,3}of me\b",
         rf"\b{_ERASE} (?:all )?(?:of )?\w+'s (?:\w+ )?(?:data|details|information|records?|photos?)"
@@ -216,8 +219,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|third)\b",
         r"\b(?:stop|cease) (?:publishing|posting|displaying|showing) my (?:\w+ )?(?:data|details"
         r"|name|photos?|pictures?|information)\b",
-        r"\b(?:don't|do not|dont) use (?:any |my )?(?:pics?|photos?|pictures?|images?|videos?) "
-        r"(?:of me )?(?:for|in|on)\b",
+        r"\b(?:don't|do not|dont|to not|not to) use (?:any |my |the )?(?:pics?|photos?|pictures?"
+        r"|images?|videos?) (?:of (?:me|us) )?(?:for|in|on)\b",
+        r"\bobject (?:that|to) (?:you )?(?:us(?:e|ing)|publish\w*|post\w*|show\w*) (?:of )?my "
+        r"(?:image|photos?|pictures?|face|videos?|name)\b",
         r"\bi (?:do not|don't|dont) (?:authori[sz]e|consent to|agree to) (?:the |you )?(?:use"
         r"|using|processing|sharing|passing)\b",
         r"\b(?:stop|cease) (?:passing|sharing|selling|giving|sending|handing) (?:on )?my (?:\w+"
@@ -344,6 +349,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bdid you (?:\w+ )?(?:pass|give|sell|share|disclose)\w* (?:on )?my (?:\w+ )?(?:details"
         r"|data|information|name|number|address)\b",
         r"\bhow (?:did )?you came? (?:to have|by|across) my\b",
+        r"\b(?:know|tell me|ask) how (?:you|u) (?:got|obtained|found|came by) my (?:\w+ )?(?:number"
+        r"|details|data|e-?mail|address|contact|name|info\w*)\b",
         r"\bwho gave (?:it|them|this|my \w+) to you\b",
         r"\bwho (?:else )?(?:have|did) you (?:passed|pass|given|give|sold|sell|shared|share) "
         r"(?:it|them|this|my \w+)(?: on)? (?:to|with)\b",

@@ -78,6 +78,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_all": (
         r"\bparem de me conta(?:c)?tar\b",
+        r"\bpar(?:ar|em|e) de (?:me )?(?:mandar|enviar) (?:\w+ )?(?:promo\w*|propaganda|publicidade"
+        r"|ofertas|anuncios)\b",
         r"\bnao me conta(?:c)?tem\b",
         r"\bnao quero (?:mais )?ser conta(?:c)?tad\w\b",
     ),

@@ -54,6 +54,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|erbjudanden|reklam)",
         r"\bsluta skicka (?:\w+ ){0,2}(?:reklam\w*|mejl\w*|mail\w*|nyhetsbrev\w*|e-?post\w*)",
         r"\bavregistrera (?:mig|oss)\b",
+        r"\bstryk mig (?:fran|ur) (?:er |era |ert )?(?:\w+ )?(?:utskick\w*|e-?postutskick\w*"
+        r"|e-?postlista\w*|nyhetsbrev\w*|utskickslista\w*|mejllista\w*)\b",
         r"\bavregistrera\b(?= (?:\w+ )?(?:fran|pa) (?:ert |ditt |vart )?(?:nyhetsbrev\w*|utskick\w*"
         r"|mejl\w*|e-?post\w*|mailinglist\w*|lista\w*))",
         r"\bavsluta (?:min )?prenumeration\b",
