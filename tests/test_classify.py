@@ -2648,6 +2648,87 @@ FURTHER_PLAIN_ASKS = {
     "pt-phone-parem-de-mandar-promocao-sms": Case(
         "Vocês podem parar de me mandar promoção por SMS?", "opt_out", opt_out=("phone",)
     ),
+    "information-collect-passed-to-kept": Case(
+        "Could you explain what you collect about the children (health details, photos), who "
+        "it is passed to, and how long it's kept?",
+        R,
+        ("information",),
+    ),
+    "objection-rather-not-be-profiled": Case(
+        "I'd rather not be profiled for adverts, thanks.", R, ("objection",)
+    ),
+    "objection-left-out-of-research": Case(
+        "You use our chats for research. I'd like to be left out of it.", R, ("objection",)
+    ),
+    "sv-objection-undantas": Case(
+        "Ni analyserar resmönster. Jag vill inte vara med i det, se till att jag undantas.",
+        R,
+        ("objection",),
+    ),
+    "portability-profile-and-history-in-a-spreadsheet": Case(
+        "Could you give me my member profile and booking history in a spreadsheet so I can take "
+        "it with me to the new club?",
+        R,
+        ("portability",),
+    ),
+    "es-portability-algun-archivo": Case(
+        "¿Me lo podríais pasar todo en algún archivo para la otra academia?",
+        R,
+        ("portability",),
+    ),
+    "fr-restriction-gardez-le-ne-l-utilisez-pas": Case(
+        "En attendant, ne l'utilisez pas pour mon inscription. Gardez-le quand même.",
+        R,
+        ("restriction",),
+    ),
+    "it-automated-risposta-negativa-rivista": Case(
+        "Ho ricevuto una risposta negativa dopo una valutazione automatizzata. Vorrei che fosse "
+        "rivista da una persona.",
+        R,
+        ("automated_decision",),
+    ),
+    "sv-automated-minuter-efter-en-dator": Case(
+        "Jag fick nej några minuter efter testet, det var nog en dator som bestämde. Kan någon "
+        "titta på min ansökan?",
+        R,
+        ("automated_decision",),
+    ),
+    "erasure-details-held-about-be-deleted": Case(
+        "I ask that the personal details held about my mother be deleted.",
+        R,
+        ("erasure",),
+        on_behalf=True,
+    ),
+    "erasure-it-could-all-be-removed": Case(
+        "If you no longer need my passport scan, I'd be grateful if it could all be removed from "
+        "your files.",
+        R,
+        ("erasure",),
+    ),
+    "fr-erasure-faire-disparaitre": Case(
+        "Pouvez-vous faire disparaître mon profil et mes photos ?", R, ("erasure",)
+    ),
+    "nl-erasure-gegevens-weghalen": Case(
+        "Kunnen jullie al mijn gegevens weghalen?", R, ("erasure",)
+    ),
+    "pt-email-retirem-da-lista": Case(
+        "Peço que me retirem da vossa lista de emails promocionais.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "pl-email-nie-wysylac-ofert": Case(
+        "Proszę nie wysyłać mi już ofert mailem.", "opt_out", opt_out=("email",)
+    ),
+    "unsubscribe-from-a-seed-box": Case(
+        "Please can you unsubscribe me from the monthly seed box? Not the emails, just the box.",
+        "other",
+    ),
+    "change-my-profile-picture": Case(
+        "Every time I try to change my profile picture the app crashes.", "other"
+    ),
+    "fr-rectifier-l-annonce": Case(
+        "Pouvez-vous faire rectifier l'annonce dans le journal ?", "other"
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,

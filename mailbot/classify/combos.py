@@ -222,7 +222,7 @@ _SYSTEM = _Terms(
     r"|software|screening|a robot|robot|bot|systeem|sistema|systeme"
     r"|(?:risk|scoring|credit|fraud) (?:model|score|engine|check)|risikomodell|scoring|programm\w*"
     r"|program|programa|programma|programme|ordinateur|the app|die app|l'app|la app|l'appli|de app"
-    r"|aplikacj\w*|o site|le site|the website|metrics"
+    r"|aplikacj\w*|o site|le site|the website|metrics|en dator|datorn"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
@@ -240,7 +240,7 @@ _OUTCOME = _Terms(
     r"|no (?:ha sido |fue )?seleccionad[oa]|non (?:e stat[oa] )?selezionat[oa]|niet geselecteerd"
     r"|nie zostal\w* wybran\w*|nao (?:foi )?selecionad[oa]|inte uttagen|no apt[oa]|not eligible"
     r"|assigned|asign\w*|attribue\w*|zugewiesen|eingestuft|ingedeeld|przypisa\w*|atribui\w*"
-    r"|tilldela\w*|placed me"
+    r"|tilldela\w*|placed me|bestamde|bestamt"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -260,6 +260,7 @@ _REVIEW = _Terms(
     r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
     r"|bedom\w*|go through|goes through|beoordel\w*|kijk\w*|regarde\w*|regarder|etudi\w*|mire\w*"
     r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*|przejrz\w*|patrz\w*|rived\w*"
+    r"|rivist[ao]|rivedere|riveda"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
@@ -288,6 +289,7 @@ _NOT_WANT = _Terms(
     r"|goes too far|va trop loin|va demasiado lejos|gaat te ver|idzie za daleko|vai longe demais"
     r"|gar for langt|without (?:the |any )|non mi va"
     r"|(?:i'd|i would) prefer (?:it )?(?:if )?you (?:didn't|did not|don't|do not|wouldn't)"
+    r"|(?:i'd|i would) rather not|not (?:want to )?be part of"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -312,7 +314,7 @@ _NOT_DELETE = _Terms(
     r"|sem (?:os |as )?(?:apagar|eliminar)|utan att radera|radera (?:ingenting|inget|inte)"
     r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)|nie kasujcie|nie kasowac"
     r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts|bewaard blijven|not asking you to delete"
-    r"|want it kept"
+    r"|want it kept|gardez-l(?:e|a|es)|conservez-l(?:e|a)"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -365,7 +367,7 @@ _SEND = _Terms(
     r"|descarg\w*|scaric\w*|downloaden|pobra\w*|baixar|ladda ner|bekommen|erhalten|recevoir"
     r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber|get|have it|have them|avere|ottenere"
     r"|obtenir|obtener|obter|dostac|fa dem|fa det|recuper\w*|recuperar|recuperare|ophalen"
-    r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen|bekomm\w*|erhalt\w*|me (?:\w+ )?pasar"
+    r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen|bekomm\w*|erhalt\w*|me (?:\w+ ){0,2}pasar"
     r"|pasadme|pasame|pasenme|pasarme"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
@@ -502,7 +504,8 @@ _AUTOMATIC = _Terms(
     r"|el mismo minuto|lo stesso minuto|dezelfde minuut|tej samej minucie|no mesmo minuto"
     r"|samma minut|po (?:\w+ )?(?:\d+|kilku) sekund\w*"
     r"|(?:quelques |\d+ )(?:secondes|minutes) apres"
-    r"|dopo (?:\w+ )?(?:pochi|due|tre|\d+) (?:secondi|minuti)",
+    r"|dopo (?:\w+ )?(?:pochi|due|tre|\d+) (?:secondi|minuti)|(?:nagra|\d+) minuter efter"
+    r"|inom (?:nagra )?(?:sekunder|minuter)",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -527,7 +530,8 @@ _REFUSED = _Terms(
     r"|ne correspond pas (?:a|aux) (?:nos |vos )?criteres|unable to offer|cannot offer|can't offer"
     r"|ne sommes pas en mesure de vous proposer|no podemos ofrecer|non possiamo offrir\w*"
     r"|nie mozemy zaoferowac|nao podemos oferecer|kan inte erbjuda|scartat\w*|escartad\w*"
-    r"|descartad\w*",
+    r"|descartad\w*|scartat\w*|esito negativo|risposta negativa|respuesta negativa"
+    r"|reponse negative|negative response|odpowiedz negatywna|resposta negativa|ert nej|fick nej",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -549,7 +553,7 @@ _MANUAL_REVIEW = _Terms(
 )
 _FORMAT = _Terms(
     r"csv|json|xml|machine[- ]readable|spreadsheets?|excel|(?:as|in) a (?:\w+ )?files?"
-    r"|als datei\w*|en (?:un )?(?:fichier|archivo)|in un file|als bestand|w pliku"
+    r"|als datei\w*|en (?:un |algun )?(?:fichier|archivo)|in un file|als bestand|w pliku"
     r"|num (?:ficheiro|arquivo)|som (?:en )?fil"
     r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
     r"|einem |jakims )?(?:\w+ ){0,2}(?:format|formato|formaat)|file format|som filer|gpx|tcx"
@@ -640,6 +644,7 @@ _STORED = _Terms(
     r"|qu'est-ce qui est (?:enregistre|stocke|conserve|garde)"
     r"|what happens to (?:it|them) (?:after|when|if|once)|o que (?:\w+ ){0,2}tem guardad\w*"
     r"|(?:tem|tenham) guardado de mim"
+    r"|what (?:\w+ )?(?:you|they) (?:\w+ )?(?:store|keep|collect|record|hold|save)\b"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -703,9 +708,11 @@ _RECIPIENTS = _Terms(
     r"|enviais|envian)|quem mais (?:tem acesso|recebe|ve)"
     r"|(?:dajecie|przekazujecie|udostepniacie|sprzedajecie) (?:\w+ )?komus"
     r"|repassam (?:\w+ ){0,3}(?:pra|para) outr\w*|se lo date (?:\w+ )?(?:ad|a) altri"
+    r"|who (?:it|they|this|that|my \w+) (?:is|are|gets|get) (?:passed|given|sent|shared|sold) "
+    r"(?:on )?(?:to|with)"
 )
 _RETENTION = _Terms(
-    r"how long (?:\w+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
+    r"how long (?:[\w']+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
     r"|when (?:will|is|are|do|does) (?:\w+ ){0,3}(?:deleted|erased|removed|destroyed)"
     r"|wie lange (?:\w+ ){0,4}(?:gespeichert|aufbewahrt|speichern|aufbewahren|behalten)"
     r"|wann (?:wird|werden) (?:\w+ ){0,3}(?:geloscht|vernichtet)"
@@ -756,6 +763,7 @@ _LEAVE_ME_OUT = _Terms(
     r"|excluidme|excluyanme|escludetemi|escludermi|haal me (?:er)?uit|sluit me uit|wykluczcie mnie"
     r"|wylaczcie mnie|excluam-me|retirem-me|ta bort mig fran|uteslut mig"
     r"|(?:take|leave|keep) my (?:\w+ )?(?:data|details|information|application) out"
+    r"|(?:be )?left out of (?:it|this|that)|leave me out of|undanta\w*|vill inte vara med"
 )
 # "My" in the languages we read: the person's own.
 _MY = r"my|mein\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|meus?|minhas?|mina|mitt|min"
@@ -940,6 +948,7 @@ def _held_asked(text: Folded) -> str | None:
         if asked is None:
             near = " | ".join(sentences[max(0, index - 1) : index + 2])
             asked = next((a for a in _ASK_FOR.finditer_in(near) if _follows(near, a, _SEE)), None)
+            asked = asked or _sent_whole(sentences[max(0, index - 1) : index + 2])
         guards = (_ERASING, _CORRECT, _NO_COPY) if _ALL_OF_IT.search_in(near) else _HELD_GUARDS
         if asked is None or any(t.search_in(near) for t in guards):
             continue
@@ -950,6 +959,15 @@ def _held_asked(text: Folded) -> str | None:
 
 
 _HELD_GUARDS = (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
+
+
+def _sent_whole(sentences: tuple[str, ...]) -> re.Match[str] | None:
+    """An ask to send all of it, next to what is held: "Could you send over everything?"."""
+    for sentence in sentences:
+        asked = _ASK_FOR.search_in(sentence)
+        if asked and _SEND.search_in(asked[0]) and _ALL_OF_IT.search_in(sentence):
+            return asked
+    return None
 
 
 def _follows(text: str, asked: re.Match[str], verbs: _Terms) -> bool:
@@ -967,7 +985,8 @@ def _portability(text: Folded) -> str | None:
     for sentence, found in _sentences_with(text, _FORMAT):
         fmt = found[0]
         before = sentence[max(0, fmt.start() - _COPY_OF) : fmt.start()]
-        if _DOCUMENT.search_in(before) or _REPORT.search_in(sentence):
+        mine = _OWN_DATA.search(sentence)
+        if not mine and (_DOCUMENT.search_in(before) or _REPORT.search_in(sentence)):
             continue  # an invoice as a file, a report in Excel: business
         how_to = _HOW_TO.search_in(sentence) is not None
         if how_to:

@@ -52,7 +52,8 @@ _BUSINESS_NOUN = (
     r"|bestallning\w*|factur\w*|fattur\w*|rechnung\w*|factuur\w*|faktur\w*|fatura\w*|devis"
     r"|presupuesto|preventivo|offerte|angebot|appointments?|viewings?|hora|heure|orario|termin\w*"
     r"|rendez-vous|cita|appuntamento|afspraak|visita|visite|besichtigung|bezichtiging|wizyt\w*"
-    r"|marcacao|besok)"
+    r"|marcacao|besok|annonces?|avis de deces|faire-part|obituar\w*|death notice|traueranzeige"
+    r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons)"
 )
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"

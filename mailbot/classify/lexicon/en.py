@@ -13,7 +13,7 @@ _NOT_A_LIST = (
 # "Unsubscribe" from a paid plan is cancelling a service, not a marketing opt-out.
 _NOT_PAID = (
     r"(?![^.;!?]{0,80}\b(?:charg\w*|refund\w*|billing|payment|per month|a month|membership|plan"
-    r"|premium|plus|pro)\b)"
+    r"|premium|plus|pro|box|boxes|deliver(?:y|ies))\b)"
 )
 _PERSON = (
     r"(?:client|clients|mother|father|mum|mom|dad|son|daughter|wife|husband|partner|child"
@@ -81,7 +81,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brectif(?:y|ied|ying|ication)\b",
         r"\b(?:correct|amend|fix|update|change|rectify) (?:all |any )?(?:of )?my (?:personal "
         r"|incorrect |wrong |inaccurate |outdated |out-of-date )*(?:data|details|information|"
-        r"info|record|records|profile|name|surname|date of birth|birth date|title)\b",
+        r"info|record|records|profile|name|surname|date of birth|birth date|title)\b"
+        r"(?! (?:picture|photo|pic|image|avatar|banner|background|password|theme|settings)\b)",
         r"\b(?:correct|amend|fix|update|rectify) (?:the )?(?:incorrect|wrong|inaccurate|outdated|"
         r"out-of-date|erroneous) (?:personal )?(?:data|details|information|info|records?|"
         r"entries|entry)\b",
@@ -132,6 +133,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        r"\b(?:personal )?(?:data|details|information) (?:\w+ ){0,3}(?:held|kept|stored) "
+        r"(?:about|on) (?:me|him|her|them|my \w+)\b[^.]{0,120}\b(?:be )?(?:deleted|erased|removed"
+        r"|destroyed)\b",
+        r"\b(?:it|they|them|this|that|these|those) (?:could |can |should |would )?all (?:be )?"
+        r"(?:removed|deleted|erased|wiped|destroyed) (?:from|off) (?:your|the) (?:\w+ )?(?:files"
+        r"|records|systems?|database)\b",
         rf"\b{_ERASE} (?:all )?(?:of )?(?:my|our) {_PERSON}'?s? (?:\w+ )?(?:data|details"
         rf"|information"
         r"|account|profile|records)\b",
@@ -262,7 +269,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_email": (
         rf"\bunsubscribe (?:me|us|my)\b{_NOT_PAID}",
-        r"\bunsu\w{0,3}cri\w* (?:me|us|my)\b",
+        rf"\bunsu\w{{0,3}}cri\w* (?:me|us|my)\b{_NOT_PAID}",
         rf"\b(?:please|pls|plz|kindly|just|can you|could you|would you) unsubscribe\b{_NOT_PAID}",
         r"\b(?:want|wish|like|need|trying|tried|asked|asking|request|requesting) (?:to )?"
         rf"unsubscribe\b{_NOT_PAID}",

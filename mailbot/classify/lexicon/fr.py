@@ -23,6 +23,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_DATA} (?:\w+ )?(?:inexactes|erronees|incorrectes|incompletes)\b",
     ),
     "erasure": (
+        r"\bfaire disparaitre (?:\w+ )?(?:mon|mes|ma) (?:profil|compte|donnees|photos?|informations"
+        r"|coordonnees)\b",
         r"\b(?:veux|voulons|voudrais|voudrions|souhaite|souhaitons|demande|demandons) que vous "
         r"(?:le |la |les )?(?:supprimiez|effaciez)\b",
         rf"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?{_MES} (?:\w+ )?"

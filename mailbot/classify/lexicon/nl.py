@@ -30,6 +30,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|achternaam|voornaam|adres|gegevens|persoonsgegevens)\b",
     ),
     "erasure": (
+        r"\b(?:al )?mijn (?:\w+ )?(?:gegevens|account|profiel|data)\w* (?:\w+ ){0,3}(?:weghalen"
+        r"|weg te halen|weghaalt)\b|\balles van mij (?:\w+ )?verwijder\w*",
         r"\b(?:mijn|m'n) account (?:\w+ ){0,4}(?:laten )?verwijderen\b",
         r"\balles (?:wat|dat) (?:jullie|u) (?:van|over) mij (?:\w+ )?(?:hebben|heeft|hebt) (?:\w+"
         r" )?(?:wissen|verwijderen)\b",

@@ -65,6 +65,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_all": (
         r"\bnie kontaktujcie sie ze mna\b",
+        r"\bnie wysyla\w* (?:mi |nam )?(?:juz |wiecej )?(?:\w+ )?(?:ofert\w*|reklam\w*"
+        r"|promocj\w*)\b",
         r"\bprzestancie sie ze mna kontaktowac\b",
         r"\bnie zycze sobie (?:kontaktu|reklam|marketingu)\b",
         r"\bzaprzesta\w* (?:wysylania|przesylania) (?:mi )?(?:\w+ )?(?:sms\w*|wiadomosci|e-?maili"

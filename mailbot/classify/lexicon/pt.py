@@ -55,6 +55,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
     "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
     "optout_email": (
+        r"\b(?:me retir\w*|retirem-me|tirem-me) d[ao]s? (?:vossa |sua )?(?:\w+ )?(?:lista"
+        r"|newsletter)\b",
         r"\btirar-?me d[ao]s? (?:\w+ )?(?:newsletters?|e-?mails|emails|lista)\b",
         r"\bnao (?:quero|desejo) receber (?:mais )?(?:os |as )?(?:e-?mails|emails|newsletters?"
         r"|promocoes|mensagens)",
