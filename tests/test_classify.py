@@ -2729,6 +2729,103 @@ FURTHER_PLAIN_ASKS = {
     "fr-rectifier-l-annonce": Case(
         "Pouvez-vous faire rectifier l'annonce dans le journal ?", "other"
     ),
+    "information-does-any-of-this-go-to": Case(
+        "Why do you need my date of birth? Does any of this go to your fundraising people? And "
+        "how long do you hang on to it?",
+        R,
+        ("information",),
+    ),
+    "de-access-was-ihr-eigentlich-noch-alles": Case(
+        "Ich frag mich, was ihr eigentlich noch so alles von mir gespeichert habt. Schickt mir "
+        "das bitte mal.",
+        R,
+        ("access",),
+    ),
+    "de-erasure-rausloschen": Case(
+        "Es wäre mir recht, wenn Sie meine Daten bei sich rauslöschen würden.", R, ("erasure",)
+    ),
+    "de-objection-hort-auf-profil": Case(
+        "Bitte hört auf, aus meinen Liftdaten ein Profil von mir zu erstellen.",
+        R,
+        ("objection",),
+    ),
+    "de-automated-kein-mensch": Case(
+        "Die Ablehnung kam in derselben Minute, da hat kein Mensch draufgeschaut. Ich möchte, "
+        "dass sich ein Mitarbeiter meinen Antrag anschaut.",
+        R,
+        ("automated_decision",),
+    ),
+    "de-rectification-kartei-richtigstellen": Case(
+        "Mein Name ist falsch geschrieben. Könnten Sie das in Ihrer Kundenkartei richtigstellen?",
+        R,
+        ("rectification",),
+    ),
+    "fr-access-serait-il-possible-d-avoir": Case(
+        "Serait-il possible d'avoir une copie de tout ce que vous avez sur moi ?",
+        R,
+        ("access",),
+    ),
+    "fr-restriction-ses-donnees-on-behalf": Case(
+        "En attendant que tout soit vérifié, merci de ne plus utiliser ses données.",
+        R,
+        ("restriction",),
+    ),
+    "fr-opt-out-retirer-de-vos-listes": Case(
+        "Merci de me retirer de vos listes, pour les SMS comme pour les e-mails.",
+        "opt_out",
+        opt_out=("email", "phone"),
+    ),
+    "es-information-matriculas": Case(
+        "Vuestra app guarda las matrículas, ¿no? ¿Para qué lo usáis y cuánto tiempo lo guardáis?",
+        R,
+        ("information",),
+    ),
+    "es-rectification-tienen-mal-el-dni": Case(
+        "En la ficha tienen mal el DNI; el bueno es 12345678Z. ¿Lo pueden corregir?",
+        R,
+        ("rectification",),
+    ),
+    "it-objection-profilo-escluso": Case(
+        "Vorrei che il mio profilo fosse escluso da questa analisi dei miei acquisti.",
+        R,
+        ("objection",),
+    ),
+    "it-automated-sistema-persona-controllasse": Case(
+        "Il vostro sistema antifrode ha annullato da solo la prenotazione. Vorrei che una "
+        "persona la controllasse.",
+        R,
+        ("automated_decision",),
+    ),
+    "nl-rectification-own-iban": Case(
+        "Mijn gegevens moeten zijn: Kerkweg 17, IBAN NL44RABO0123456789. Zou u dat willen "
+        "aanpassen in uw administratie?",
+        R,
+        ("rectification",),
+    ),
+    "pl-opt-out-wiecej-nie-wysylac": Case(
+        "Proszę więcej mi tego nie wysyłać, ani SMS-ów, ani maili.",
+        "opt_out",
+        opt_out=("email", "phone"),
+    ),
+    "sv-access-vill-ha-ut-allt": Case(
+        "Jag vill ha ut allt ni har sparat om mig.", R, ("access",), subject="Mina uppgifter"
+    ),
+    "sv-erasure-uppgifter-ur-ert-system": Case(
+        "Kan ni radera mina och min sambos uppgifter ur ert system?", R, ("erasure",)
+    ),
+    "sv-automated-fick-direkt-nekad": Case(
+        "Jag fick direkt ett nej på min ansökan och blev nekad. Jag vill att en riktig människa "
+        "tittar på det.",
+        R,
+        ("automated_decision",),
+    ),
+    "es-bono-portabilidad": Case("¿El bono tiene portabilidad entre vuestros centros?", "other"),
+    "fr-desinscrire-du-stage": Case(
+        "Je voudrais désinscrire ma fille (9 ans) du stage d'escalade.", "other"
+    ),
+    "es-factura-rectificativa": Case(
+        "Necesitamos una factura rectificativa: el NIF es incorrecto.", "other"
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,
@@ -2890,6 +2987,10 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
             "Ma robe",
         ),
         ("Vi behöver avregistrera vår båt från regattan, tyvärr.", "Regattan"),
+        (
+            "Gegen Ihre Zahlungsaufforderung über 30 € lege ich hiermit Widerspruch ein.",
+            "Zahlungsaufforderung Nr. 7731",
+        ),
     ],
 )
 def test_support_mail_in_a_requests_words_gets_no_automatic_answer(body: str, subject: str) -> None:

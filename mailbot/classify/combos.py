@@ -111,6 +111,8 @@ _WRONG = _Terms(
     r"|out of date|outdated|no longer (?:correct|valid|current)|veraltet|nicht mehr aktuell"
     r"|perime\w*|plus a jour|desactualizad\w*|non (?:piu )?aggiornat\w*|verouderd"
     r"|niet meer actueel|nieaktualn\w*|desatualizad\w*|inaktuell\w*|foraldrad\w*"
+    r"|(?:tienen|esta|estan|aparece|pone) mal (?:el |la |mi |su )?(?:dni|nombre|apellido\w*"
+    r"|direccion|telefono|correo|email|fecha)"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -150,7 +152,7 @@ _DOCUMENT_FIX = _Terms(
     r"|certificado|facture|billet|certificat|attestation|prenotazione|biglietto|fattura|ricevuta"
     r"|certificato|attestato|buchung|reservierung|rechnung|quittung|zertifikat|urkunde|boeking"
     r"|reservering|kaartje|factuur|certificaat|rezerwacj\w*|bilet|faktur\w*|certyfikat|fatura"
-    r"|bilhete|bokning|biljett|faktura|kvitto|intyg)"
+    r"|bilhete|bokning|biljett|faktura|kvitto|intyg)|rectificativ\w*|rettificativ\w*|rectificative"
 )
 # A booking or a ticket, on which a wrong name is the booking's to put right.
 _BOOKING = _Terms(
@@ -188,6 +190,7 @@ _CORRECT = _Terms(
     r"|mise a jour|quell[oi] giust[oi]|the right one is|the correct one is"
     r"|put (?:it|this|that|them|things) right|set (?:it|this|that|the record) straight"
     r"|les bonnes? (?:informations?|coordonnees)|los correctos|el bueno es|de juiste|o correto e"
+    r"|richtigstell\w*|richtig stellen"
 )
 _ORDER = _Terms(
     r"orders?|deliver\w*|parcel|package|shipment|shipping|courier|basket|checkout|bestellung\w*"
@@ -213,7 +216,7 @@ _RECORDS = _Terms(
     r"|seus registos|ses dossiers|vos registres|ihre unterlagen|i vostri registri|uw administratie"
     r"|jullie administratie|wasze rejestry|era register|o meu registo|meu registro|no meu registo"
     r"|a minha ficha|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
-    r"|dans ma fiche|ma fiche|mon dossier"
+    r"|dans ma fiche|ma fiche|mon dossier|(?:in )?(?:ihrer|eurer|der) (?:kunden)?kartei"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -260,7 +263,7 @@ _REVIEW = _Terms(
     r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
     r"|bedom\w*|go through|goes through|beoordel\w*|kijk\w*|regarde\w*|regarder|etudi\w*|mire\w*"
     r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*|przejrz\w*|patrz\w*|rived\w*"
-    r"|rivist[ao]|rivedere|riveda"
+    r"|rivist[ao]|rivedere|riveda|controll\w*|kontroll\w*|controle\w*|controla\w*"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
@@ -289,7 +292,8 @@ _NOT_WANT = _Terms(
     r"|goes too far|va trop loin|va demasiado lejos|gaat te ver|idzie za daleko|vai longe demais"
     r"|gar for langt|without (?:the |any )|non mi va"
     r"|(?:i'd|i would) prefer (?:it )?(?:if )?you (?:didn't|did not|don't|do not|wouldn't)"
-    r"|(?:i'd|i would) rather not|not (?:want to )?be part of"
+    r"|(?:i'd|i would) rather not|not (?:want to )?be part of|hort auf|hoert auf"
+    r"|lasst (?:das|es) bleiben|bleiben lasst"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -385,7 +389,9 @@ _ASK_FOR = _Terms(
     r"|venho (?:por este meio )?(?:solicitar|pedir)"
     r"|(?:can|could|would) you (?:please )?(?:send|provide|give|email|print|post|let me (?:see"
     r"|have))|please (?:print|post)|let me have|(?:would|could) you let me (?:have|see)"
-    r"|vill jag (?:fa|ha)"
+    r"|vill jag (?:fa|ha)|(?:ce serait|serait-il|est-il) possible d'(?:avoir|obtenir|recevoir)"
+    r"|possible to (?:have|get|receive)|seria posible (?:tener|recibir|obtener)"
+    r"|sarebbe possibile (?:avere|ricevere)"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -505,7 +511,14 @@ _AUTOMATIC = _Terms(
     r"|samma minut|po (?:\w+ )?(?:\d+|kilku) sekund\w*"
     r"|(?:quelques |\d+ )(?:secondes|minutes) apres"
     r"|dopo (?:\w+ )?(?:pochi|due|tre|\d+) (?:secondi|minuti)|(?:nagra|\d+) minuter efter"
-    r"|inom (?:nagra )?(?:sekunder|minuter)",
+    r"|inom (?:nagra )?(?:sekunder|minuter)"
+    r"|kein mensch (?:hat )?(?:\w+ )?(?:draufgeschaut|angeschaut|gepruft|geschaut)"
+    r"|no (?:human|one|person) (?:has |had )?(?:even )?(?:looked|checked|read)"
+    r"|personne n'a (?:\w+ )?(?:regarde|lu|verifie)|nadie (?:lo )?ha (?:mirado|revisado|leido)"
+    r"|nessuno (?:l'ha|ha) (?:guardato|controllato|letto)|niemand heeft (?:ernaar )?gekeken"
+    r"|nikt nie (?:sprawdzil|przeczytal|patrzyl)|ninguem (?:olhou|viu|leu)"
+    r"|ingen har (?:\w+ )?(?:tittat|pratat)|fick direkt|instantly|straight away|sofort"
+    r"|immediatement|al instante|immediatamente",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -580,7 +593,11 @@ _BUSINESS = _Terms(
     r"|(?:moj|nasz) sklep|(?:moja|nasza) firma|(?:a minha|a nossa) (?:loja|empresa)"
     r"|(?:min|var) (?:butik|natbutik|firma)|accountant|steuerberater|buchhalter\w*|comptable"
     r"|expert-comptable|contable|commercialista|boekhouder|ksiegow\w*|contabilista|royalt\w*"
-    r"|revisor|auditor\w*|wirtschaftsprufer",
+    r"|revisor|auditor\w*|wirtschaftsprufer|lista de alunos|lista de alumnos"
+    r"|list of (?:students|pupils|participants|guests)|student list|class list"
+    r"|liste des (?:eleves|participants)|teilnehmerliste|schulerliste"
+    r"|elenco (?:degli )?(?:alunni|partecipanti)|deelnemerslijst|lista (?:uczniow|uczestnikow)"
+    r"|deltagarlista",
     whole_words=True,
 )
 # A business's own figures exported: a report, not the person's data.
@@ -645,6 +662,7 @@ _STORED = _Terms(
     r"|what happens to (?:it|them) (?:after|when|if|once)|o que (?:\w+ ){0,2}tem guardad\w*"
     r"|(?:tem|tenham) guardado de mim"
     r"|what (?:\w+ )?(?:you|they) (?:\w+ )?(?:store|keep|collect|record|hold|save)\b"
+    r"|che (?:tipo di )?dati (?:\w+ )?avete"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -710,6 +728,7 @@ _RECIPIENTS = _Terms(
     r"|repassam (?:\w+ ){0,3}(?:pra|para) outr\w*|se lo date (?:\w+ )?(?:ad|a) altri"
     r"|who (?:it|they|this|that|my \w+) (?:is|are|gets|get) (?:passed|given|sent|shared|sold) "
     r"(?:on )?(?:to|with)"
+    r"|(?:does|do|will) any of (?:it|this|that|them) (?:go|get passed|get sent|get shared)"
 )
 _RETENTION = _Terms(
     r"how long (?:[\w']+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -736,7 +755,8 @@ _SOURCE = _Terms(
     r"where did you get|how did you get|woher|d'ou (?:vient|viennent|tenez|avez)"
     r"|de donde (?:\w+ ){0,2}(?:sac\w*|obtuv\w*|consegu\w*)|da dove|waar (?:\w+ ){0,3}vandaan|skad"
     r"|de onde|varifran|var (?:fick|har) ni|van wie hebben|hoe kom\w* (?:jullie|u) aan"
-    r"|who gave you|how you got my|chi vi ha dato"
+    r"|who gave you|how you got my|chi vi ha dato|dove (?:lo|la|li|le) avete pres\w*"
+    r"|dove avete preso"
 )
 _DATA_TALK = _Terms(
     r"data|daten|donnees|datos|dati|gegevens|dane|danych|dados|uppgifter|personal|information"
@@ -747,7 +767,11 @@ _DATA_TALK = _Terms(
     r"|nif|dni|bsn|codice fiscale|national insurance|id number|images?|medic\w*|sanitar\w*|salute"
     r"|gesundheit\w*|health|sante|salud|gezondheid|zdrowi\w*|saude|halsa|pps|ppsn|ssn"
     r"|social security|uppgifterna|medlemslista\w*|telefonnummer\w*|adresser|address|adresse"
-    r"|indirizzo|direccion|adres|endereco|morada|adress|my number|mio numero|mi numero",
+    r"|indirizzo|direccion|adres|endereco|morada|adress|my number|mio numero|mi numero"
+    r"|date of birth|birthday|income|occupation|geburtsdatum|date de naissance|fecha de nacimiento"
+    r"|data di nascita|geboortedatum|data urodzenia|data de nascimento|fodelsedatum|matricula\w*"
+    r"|license plates?|number plates?|kennzeichen|targh\w*|kentekens?|tablic\w*"
+    r"|registreringsnummer",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -764,6 +788,7 @@ _LEAVE_ME_OUT = _Terms(
     r"|wylaczcie mnie|excluam-me|retirem-me|ta bort mig fran|uteslut mig"
     r"|(?:take|leave|keep) my (?:\w+ )?(?:data|details|information|application) out"
     r"|(?:be )?left out of (?:it|this|that)|leave me out of|undanta\w*|vill inte vara med"
+    r"|fosse escluso|fossi escluso|essere escluso|escludere il mio"
 )
 # "My" in the languages we read: the person's own.
 _MY = r"my|mein\w*|mes|mon|ma|mis|mi|miei|mie|mio|mia|mijn|moj\w*|meus?|minhas?|mina|mitt|min"
@@ -781,7 +806,8 @@ _POSSESSIVES = frozenset(
     | {"mijn", "moje", "moich", "moim", "moimi", "moja", "mojej", "mojego", "meus", "mina"}
 )
 _PERSONAL_DATA = re.compile(
-    r"\b(?:my|meine?\w*|mes|mis|miei|mijn|moj\w*|meus|mina)\b(?:\s+\w+){0,2}\s+(?:"
+    r"\b(?:my|meine?\w*|mes|mis|miei|mijn|moj\w*|meus|mina|his|her|their|ses|sus|seine[nmrs]?"
+    r"|suoi|sue|zijn|jego|jej|seus|suas|hans|hennes)\b(?:\s+\w+){0,2}\s+(?:"
     r"(?<!mobile )(?<!cellular )(?<!phone )data(?! (?:plan|allowance|usage|roaming|limit|bundle"
     r"|package|cap)\b)|details"
     r"|personal information|information you hold|records|daten|angaben|donnees|informations"
@@ -809,7 +835,7 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
     )
     hits: list[Hit] = []
     reissued = _DOCUMENT_FIX.search(whole) and not _RECORDS.search(whole)
-    if not reissued and not _PAYEE.search(whole):
+    if not reissued and not _bank_details_of_business(whole):
         wrong = _wrong_field(whole)
         if wrong is not None and _CORRECT.search(whole):
             hits.append(Hit("rectification", wrong, COMBINED, False))
@@ -831,6 +857,13 @@ def combination_hits(texts: list[Folded]) -> list[Hit]:
     if informed is not None:
         hits.append(Hit("information", informed, COMBINED, False))
     return hits
+
+
+def _bank_details_of_business(text: Folded) -> bool:
+    """Bank details named, not as the person's own details ("my details should be: … IBAN")."""
+    if not _PAYEE.search(text):
+        return False
+    return not _OWN_DATA.search(text.text) or _BUSINESS.search(text) is not None
 
 
 def _sentences_with(text: Folded, *parts: _Terms) -> Iterator[tuple[str, list[re.Match[str]]]]:

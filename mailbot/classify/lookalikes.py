@@ -1,12 +1,14 @@
 """Phrases that ask for a right in the words of business: put right before they are read.
 
-Three kinds of support mail borrow the words of a request:
+Support mail borrows the words of a request in these ways:
 
 - an objection to a fee, a bill or a price ("Ich lege Widerspruch gegen diese Gebühr ein",
   "je m'oppose à ces frais") is a complaint: the objection becomes a weak cue, so a person
   looks at it (triage) instead of an automatic acknowledgement;
 - rectifying a booking, an order, an invoice or an appointment ("rettificare la prenotazione",
   "rectifier la facture", "rectificar la hora de la visita") is not rectifying personal data:
+  the hit is dropped;
+- "portability" of a voucher, a pass or a membership between branches is a product question:
   the hit is dropped;
 - "your algorithm has decided …" with no review or explanation asked is a story, not a request
   about an automated decision: the hit is dropped;
@@ -34,7 +36,8 @@ _FEE = re.compile(
     r"|recargos?|subida|penalizacion\w*|multas?|importe|tariff\w*|fattur\w*|costo|costi|penale"
     r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"
     r"|kary|kare|kara|podwyzk\w*|taxas?|fatura\w*|cobranc\w*|avgift\w*|pris\w*|hojning\w*"
-    r"|levy|levies|motions?|proposals?|resolutions?|agenda)\b"
+    r"|levy|levies|motions?|proposals?|resolutions?|agenda|\w*entgelt\w*|zahlungsaufforderung\w*"
+    r"|\w*aufforderung)\b"
 )
 _FEE_AFTER = 40
 # The objection is to the processing of data after all: "Widerspruch gegen die Verarbeitung".
@@ -89,6 +92,14 @@ _MARKETING = re.compile(
 )
 
 
+# A voucher, a pass or a membership moved between branches: "¿el bono tiene portabilidad?".
+_PRODUCT = re.compile(
+    r"\b(?:bono|abono|vouchers?|gift cards?|memberships?|pass|season ticket|tickets?|tarjeta"
+    r"|cartes?|karte|gutschein\w*|tessera|biglietto|abbonamento|kaart|strippenkaart|karnet"
+    r"|cartao|kort|presentkort|centros?|branch(?:es)?|filial\w*|sede)\b"
+)
+
+
 def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     """The hits, with those that only borrow a request's words weakened or dropped."""
     paid_plan = asked = None
@@ -96,9 +107,7 @@ def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     for hit in hits:
         if hit.cue in _OBJECTIONS and _of_a_fee(hit):
             kept.append(replace(hit, cue="objection_weak"))
-        elif hit.cue == "rectification" and (
-            _BUSINESS_OBJECT.match(hit.after) or _BUSINESS_BEFORE.search(hit.before)
-        ):
+        elif _of_business(hit):
             continue
         elif hit.cue == "automated_decision" and _MACHINE_DECIDED.match(hit.text):
             if asked is None:
@@ -113,6 +122,15 @@ def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
         else:
             kept.append(hit)
     return kept
+
+
+def _of_business(hit: Hit) -> bool:
+    """Rectifying a booking or a document, or a voucher's "portability": not the person's data."""
+    if hit.cue == "rectification":
+        return bool(_BUSINESS_OBJECT.match(hit.after) or _BUSINESS_BEFORE.search(hit.before))
+    if hit.cue == "portability":
+        return _PRODUCT.search(f"{hit.before} {hit.text} {hit.after}") is not None
+    return False
 
 
 def _of_a_fee(hit: Hit) -> bool:

@@ -24,7 +24,7 @@ from mailbot.classify.text import fold_pattern
 _EMAIL_WORDS = re.compile(
     fold_pattern(
         r"e-?mail|newsletter|mailing|unsubscri|spam|courriel|correo|nieuwsbrief|mejl|e-?post"
-        r"|\bmails?\b|\bmailem\b|boletin"
+        r"|\bmails?\b|\bmailem\b|\bmail(?:i|ow)\b|boletin|diffusion"
     )
 )
 _PHONE_WORDS = re.compile(

@@ -27,7 +27,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bwelche {_DATA} (?:sie |ihr )?(?:\w+ ){{0,3}}(?:uber mich|von mir|zu meiner person)\b",
         r"\bzugang zu (?:meinen|den) (?:personenbezogenen )?daten\b",
         r"\brecht auf auskunft\b",
-        r"\bwas (?:sie|ihr) (?:[\w.]+ ){0,3}(?:uber mich|von mir) (?:[\w.]+ ){0,4}(?:gespeichert"
+        r"\bwas (?:sie|ihr) (?:[\w.]+ ){0,5}(?:uber mich|von mir) (?:[\w.]+ ){0,4}(?:gespeichert"
         r"|wissen|habt|haben)"
         rf"\b{_THEN_ERASED}",
         r"\bkopie (?:davon|dieser daten|der (?:gespeicherten )?daten)\b",
@@ -61,7 +61,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_LOSCH}en sie (?:bitte )?(?:umgehend |sofort |unverzuglich )?{_MY} "
         r"(?:\w+ )?(?:\w*(?:daten|angaben|informationen|konto|account|profil)|e-?mail)",
         rf"\b(?:meine|mein|alle|samtliche) (?:\w+ ){{0,2}}(?:daten|angaben|kundenkonto|konto|"
-        rf"account|profil|e-?mail-adresse)\w* (?:\w+ ){{0,4}}{_LOSCH}(?:en|t)\b",
+        rf"account|profil|e-?mail-adresse)\w* (?:\w+ ){{0,4}}(?:raus|heraus|weg)?{_LOSCH}"
+        r"(?:en|t)\b",
         rf"\b{_LOSCH}ung (?:meiner|aller|samtlicher|der (?:mich betreffenden|uber mich)|"
         r"personenbezogener|mich betreffender|meines (?:kunden)?kontos|meiner daten)",
         rf"\brecht auf (?:{_LOSCH}ung|vergessenwerden|vergessen werden)\b",

@@ -80,7 +80,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_email": (
         r"\barret\w* de m'envoyer (?:des |vos |de )?(?:e-?mails|mails|courriels|newsletters?)\b",
-        r"\bdesinscri(?:re|vez|ption)\b",
+        r"\bdesinscri(?:re|vez|ption)\b(?![^.?!]{0,40}?\b(?:stage|cours|atelier|club|activite"
+        r"|colonie|camp|seance|competition|tournoi)s?\b)",
         r"\bdesabonn\w+\b",
         r"\bne (?:\w+ )?(?:plus|pas) (?:\w+ )?recevoir (?:vos |de |d'|la |les |des )?(?:e-?mails|"
         r"courriels|newsletters?|lettres? d'information|mails|messages)",
@@ -103,6 +104,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:ne (?:plus )?me (?:contacter|solliciter|contactez)|arretez de me (?:contacter|"
         r"solliciter|harceler))\b",
         r"\bplus de (?:publicite|sollicitations)\b",
+        r"\b(?:me )?retirer de vos (?:\w+ )?listes?\b",
         r"\b(?:arret\w*|cess\w*) (?:[\w']+ ){0,6}l'envoi (?:de |des )?(?:vos |ces |les )?(?:offres"
         r"|promotions|publicites|mails|e-?mails|courriels|newsletters?|sms)\b",
         r"\bje ne (?:souhaite|veux) plus (?:recevoir|etre (?:appele|contacte|sollicite))\w*",

@@ -65,6 +65,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "optout_all": (
         r"\bnie kontaktujcie sie ze mna\b",
+        r"\b(?:wiecej|juz) (?:mi )?(?:tego |tych \w+ )?nie wysyla\w*",
         r"\bnie wysyla\w* (?:mi |nam )?(?:juz |wiecej )?(?:\w+ )?(?:ofert\w*|reklam\w*"
         r"|promocj\w*)\b",
         r"\bprzestancie sie ze mna kontaktowac\b",

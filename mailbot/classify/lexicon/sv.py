@@ -8,6 +8,8 @@ _PERSON = r"(?:klients|mammas|pappas|sons|dotters|barns|makes|makas|frus)"
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
         r"\bregisterutdrag\b",
+        r"\b(?:vill ha ut|fa ut|begar ut|begara ut) (?:allt|alla (?:\w+ )?uppgifter|det) (?:som )?"
+        r"ni har (?:\w+ )?om mig\b",
         rf"\btillgang till (?:mina |de |alla )?(?:\w+ )?{_DATA}\b",
         r"\bbegar (?:\w+ ){0,2}tillgang\b",
         rf"\bkopia (?:av|pa) (?:mina|de|alla) (?:\w+ )?{_DATA}\b",
@@ -29,6 +31,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bradera mig\b",
         rf"\bradera\w* (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
         r"\bradering av (?:mina|alla)\b",
+        r"\bradera (?:\w+ ){0,4}uppgifter (?:ur|fran) (?:ert|era|vart) (?:\w+ )?(?:system|register"
+        r"|databas)\w*",
         r"\b(?:ta|tar|tas) bort mig (?:ur|fran) (?:\w+ )?\w*(?:register|registret|registren"
         r"|systemet|databasen|kartoteket)\b",
         rf"\b(?:ta|tar) bort (?:mina|alla|mitt|min) (?:\w+ )?(?:{_DATA}|konto|profil)\b",
