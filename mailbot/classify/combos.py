@@ -517,8 +517,9 @@ _AUTOMATIC = _Terms(
     r"|personne n'a (?:\w+ )?(?:regarde|lu|verifie)|nadie (?:lo )?ha (?:mirado|revisado|leido)"
     r"|nessuno (?:l'ha|ha) (?:guardato|controllato|letto)|niemand heeft (?:ernaar )?gekeken"
     r"|nikt nie (?:sprawdzil|przeczytal|patrzyl)|ninguem (?:olhou|viu|leu)"
-    r"|ingen har (?:\w+ )?(?:tittat|pratat)|fick direkt|instantly|straight away|sofort"
-    r"|immediatement|al instante|immediatamente",
+    r"|ingen har (?:\w+ )?(?:tittat|pratat)|fick direkt|(?:instantly|immediately) (?:rejected"
+    r"|declined|refused)|sofort abgelehnt|refusee? immediatement|rechazad[oa] al instante"
+    r"|rifiutat[oa] immediatamente",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
