@@ -2826,6 +2826,76 @@ FURTHER_PLAIN_ASKS = {
     "es-factura-rectificativa": Case(
         "Necesitamos una factura rectificativa: el NIF es incorrecto.", "other"
     ),
+    "portability-give-me-the-data-in-a-file": Case(
+        "Please can you give me all the data I put in, in a file another website can read?",
+        R,
+        ("portability",),
+    ),
+    "access-everything-on-her-send-that": Case(
+        "Everything you've got on her, basically. Could you send that to me?", R, ("access",)
+    ),
+    "restriction-details-you-hold-on-me-not-used": Case(
+        "Until this is looked into, the details you hold on me must not be used for invoicing.",
+        R,
+        ("restriction",),
+    ),
+    "erasure-take-us-off-your-records": Case(
+        "Once the bill is paid, could you take us off your customer records?", R, ("erasure",)
+    ),
+    "access-grateful-to-receive": Case(
+        "I should be most grateful to receive a copy of whatever information you hold "
+        "concerning me.",
+        R,
+        ("access",),
+    ),
+    "automated-payment-plan-refused": Case(
+        "Your automated assessment said you are unable to offer me a payment plan. I would like "
+        "someone to review this.",
+        R,
+        ("automated_decision",),
+    ),
+    "de-restriction-daten-sperren": Case(
+        "Bis das geklärt ist, bitte ich Sie, meine Daten zu sperren.", R, ("restriction",)
+    ),
+    "de-objection-wertet-nicht-mehr-aus": Case(
+        "Bitte wertet meine Käufe nicht mehr aus, um ein Profil von mir zu bauen.",
+        R,
+        ("objection",),
+    ),
+    "fr-erasure-faire-disparaitre-de-vos-fichiers": Case(
+        "Merci de faire disparaître de vos fichiers les informations me concernant.",
+        R,
+        ("erasure",),
+    ),
+    "es-restriction-abstengan-de-utilizar": Case(
+        "Mientras no se resuelva, les ruego que se abstengan de utilizar mis datos.",
+        R,
+        ("restriction",),
+    ),
+    "pt-information-pra-que-pra-quem": Case(
+        "Pra que vocês usam a foto do passaporte e pra quem mandam?", R, ("information",)
+    ),
+    "sv-erasure-avlagsna-uppgifter": Case(
+        "Jag vore tacksam om ni ville avlägsna alla uppgifter om mig ur ert register.",
+        R,
+        ("erasure",),
+    ),
+    "es-phone-quitarme-de-las-promociones": Case(
+        "¿Podéis quitarme de las promociones por SMS?", "opt_out", opt_out=("phone",)
+    ),
+    "it-phone-basta-sms": Case("Basta sms pubblicitari, grazie.", "opt_out", opt_out=("phone",)),
+    "pt-email-tirar-o-meu-email": Case(
+        "Podem tirar o meu email da vossa lista?", "opt_out", opt_out=("email",)
+    ),
+    "sv-phone-sluta-skicka-sms": Case(
+        "Kan ni sluta skicka sms till mig?", "opt_out", opt_out=("phone",)
+    ),
+    "pt-access-to-the-marina": Case(
+        "Como faço o pedido de acesso à marina ao sábado?", "other", subject="Marina"
+    ),
+    "fr-un-rectificatif-dans-le-journal": Case(
+        "Pouvez-vous faire paraître un rectificatif dans le journal ?", "other"
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,
@@ -2991,6 +3061,7 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
             "Gegen Ihre Zahlungsaufforderung über 30 € lege ich hiermit Widerspruch ein.",
             "Zahlungsaufforderung Nr. 7731",
         ),
+        ("Wnoszę sprzeciw wobec potrącenia 400 zł z kaucji.", "Rozliczenie kaucji"),
     ],
 )
 def test_support_mail_in_a_requests_words_gets_no_automatic_answer(body: str, subject: str) -> None:

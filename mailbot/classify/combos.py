@@ -293,7 +293,8 @@ _NOT_WANT = _Terms(
     r"|gar for langt|without (?:the |any )|non mi va"
     r"|(?:i'd|i would) prefer (?:it )?(?:if )?you (?:didn't|did not|don't|do not|wouldn't)"
     r"|(?:i'd|i would) rather not|not (?:want to )?be part of|hort auf|hoert auf"
-    r"|lasst (?:das|es) bleiben|bleiben lasst"
+    r"|lasst (?:das|es) bleiben|bleiben lasst|nicht mehr aus(?:werten)?"
+    r"|wertet (?:\w+ ){0,4}nicht (?:mehr )?aus|werten sie (?:\w+ ){0,4}nicht (?:mehr )?aus"
 )
 # "Do not delete it", or the same wish as "keeping it is allowed".
 _NOT_DELETE = _Terms(
@@ -318,7 +319,8 @@ _NOT_DELETE = _Terms(
     r"|sem (?:os |as )?(?:apagar|eliminar)|utan att radera|radera (?:ingenting|inget|inte)"
     r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)|nie kasujcie|nie kasowac"
     r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts|bewaard blijven|not asking you to delete"
-    r"|want it kept|gardez-l(?:e|a|es)|conservez-l(?:e|a)"
+    r"|want it kept|gardez-l(?:e|a|es)|conservez-l(?:e|a)|no (?:quiero|deseo) que se borre"
+    r"|que se borre nada"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -353,6 +355,8 @@ _NOT_USE = _Terms(
     r"|(?:no|tampoco) quiero que (?:lo |la |los |las )?(?:usen|useis|utilicen|utiliceis)"
     r"|guardado y bloqueado"
     r"|niet dat (?:[\w-]+ ){0,4}(?:ergens )?(?:voor )?gebruikt (?:wordt|worden)|op slot"
+    r"|keine weitergabe|keine weiterleitung|abstengan de utiliz\w*|abstenerse de utiliz\w*"
+    r"|vous abstenir d'utiliser|s'abstenir d'utiliser"
 )
 # Something on record that a stop while it is checked is about: a note, an entry, a report.
 _ENTRY = _Terms(
@@ -360,7 +364,8 @@ _ENTRY = _Terms(
     r"|aktennotiz\w*|mention|remarques?|commentaires?|informations|anotacion\w*|nota|notas"
     r"|registros?|annotazion\w*|segnalazion\w*|aantekening\w*|notitie\w*|vermelding\w*|adnotacj\w*"
     r"|wpis\w*|notatk\w*|registo|anotac\w*|uppgift\w*|anteckning\w*|notering\w*|anmarkning\w*"
-    r"|registrati\w*|registrering\w*",
+    r"|registrati\w*|registrering\w*"
+    r"|(?:details|data|information) (?:you )?(?:hold|have|keep|held|kept) (?:on|about) me",
     whole_words=True,
 )
 _SEND = _Terms(
@@ -372,7 +377,7 @@ _SEND = _Terms(
     r"|recibir|ricevere|krijgen|ontvangen|przesla\w*|receber|get|have it|have them|avere|ottenere"
     r"|obtenir|obtener|obter|dostac|fa dem|fa det|recuper\w*|recuperar|recuperare|ophalen"
     r"|odzyska\w*|hamta\w*|aanlever\w*|leveren|bezorgen|bekomm\w*|erhalt\w*|me (?:\w+ ){0,2}pasar"
-    r"|pasadme|pasame|pasenme|pasarme"
+    r"|pasadme|pasame|pasenme|pasarme|give (?:me|us)"
 )
 _COPY = _Terms(r"cop(?:y|ies)|kopie|copie|copia|kopi\w*|kopia")
 _ASK_FOR = _Terms(
@@ -391,7 +396,8 @@ _ASK_FOR = _Terms(
     r"|have))|please (?:print|post)|let me have|(?:would|could) you let me (?:have|see)"
     r"|vill jag (?:fa|ha)|(?:ce serait|serait-il|est-il) possible d'(?:avoir|obtenir|recevoir)"
     r"|possible to (?:have|get|receive)|seria posible (?:tener|recibir|obtener)"
-    r"|sarebbe possibile (?:avere|ricevere)"
+    r"|sarebbe possibile (?:avere|ricevere)|grateful to (?:receive|have|get|be sent)"
+    r"|grateful if you (?:could|would) (?:send|provide|let me have)"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -425,6 +431,7 @@ _ABOUT_ME = _Terms(
     r"|ten\w* (?:\w+ ){0,2}sobre mi|(?:tene\w*|tien\w*|guard\w*) de mi|que me concierne\w*"
     r"|su di me|che mi riguard\w*|over mij|o mnie|na moj temat|dotyczac\w* mnie|sobre mim"
     r"|a meu respeito|que me diz\w* respeito|om mig|guardad\w* de mim"
+    r"|(?:got|have|hold|keep|held|kept) on (?:her|him|them)"
 )
 # Seeing or receiving it: an ask in the sentence next to what is held ("I'd like to see it").
 _SEE = _Terms(
@@ -517,9 +524,9 @@ _AUTOMATIC = _Terms(
     r"|personne n'a (?:\w+ )?(?:regarde|lu|verifie)|nadie (?:lo )?ha (?:mirado|revisado|leido)"
     r"|nessuno (?:l'ha|ha) (?:guardato|controllato|letto)|niemand heeft (?:ernaar )?gekeken"
     r"|nikt nie (?:sprawdzil|przeczytal|patrzyl)|ninguem (?:olhou|viu|leu)"
-    r"|ingen har (?:\w+ )?(?:tittat|pratat)|fick direkt|(?:instantly|immediately) (?:rejected"
-    r"|declined|refused)|sofort abgelehnt|refusee? immediatement|rechazad[oa] al instante"
-    r"|rifiutat[oa] immediatamente",
+    r"|ingen har (?:\w+ )?(?:tittat|pratat)|fick direkt"
+    r"|(?:instantly|immediately) (?:rejected|declined|refused)|sofort abgelehnt"
+    r"|refusee? immediatement|rechazad[oa] al instante|rifiutat[oa] immediatamente",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -686,7 +693,7 @@ _PURPOSE = _Terms(
     r"|was machen sie mit (?:meinen|den) daten|que faites-vous de (?:mes|nos) donnees"
     r"|cosa fate con i (?:miei )?dati|wat doen jullie met (?:mijn|de) gegevens"
     r"|co robicie z (?:moimi )?danymi|o que fazem com os (?:meus )?dados"
-    r"|vad gor ni med (?:mina )?uppgifter"
+    r"|vad gor ni med (?:mina )?uppgifter|(?:pra|para) que (?:\w+ )?(?:usam|utilizam|serve)"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -730,6 +737,7 @@ _RECIPIENTS = _Terms(
     r"|who (?:it|they|this|that|my \w+) (?:is|are|gets|get) (?:passed|given|sent|shared|sold) "
     r"(?:on )?(?:to|with)"
     r"|(?:does|do|will) any of (?:it|this|that|them) (?:go|get passed|get sent|get shared)"
+    r"|(?:pra|para) quem (?:\w+ )?(?:mandam|enviam|passam|dao)"
 )
 _RETENTION = _Terms(
     r"how long (?:[\w']+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -772,7 +780,7 @@ _DATA_TALK = _Terms(
     r"|date of birth|birthday|income|occupation|geburtsdatum|date de naissance|fecha de nacimiento"
     r"|data di nascita|geboortedatum|data urodzenia|data de nascimento|fodelsedatum|matricula\w*"
     r"|license plates?|number plates?|kennzeichen|targh\w*|kentekens?|tablic\w*"
-    r"|registreringsnummer",
+    r"|registreringsnummer|passaporte|pasaporte|passeport|reisepass|paspoort|paszport|passaporto",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -917,7 +925,17 @@ def _automated_decision(text: Folded) -> str | None:
 def _of_payment(text: str, outcome: re.Match[str]) -> bool:
     """Whether the refusal or decision is of a payment: a payment named just before it or
     just after ("my card payment was declined", "declined the transaction")."""
-    return _PAYMENT.search_in(text[max(0, outcome.start() - 50) : outcome.end() + 25]) is not None
+    stretch = text[max(0, outcome.start() - 50) : outcome.end() + 25]
+    return _PAYMENT.search_in(stretch) is not None and _CREDIT.search_in(stretch) is None
+
+
+# Credit is a decision about the person, not a payment: "unable to offer you a payment plan".
+_CREDIT = _Terms(
+    r"payment plans?|instal?lments?|financ\w*|credit|loans?|ratenzahlung\w*|teilzahlung\w*"
+    r"|kredit\w*|delbetalning\w*|avbetalning\w*|credito|prestito|finanziament\w*|lening|kredyt\w*"
+    r"|raty|emprestimo|parcelamento|prestamo|pret",
+    whole_words=True,
+)
 
 
 def _no_profile(text: Folded) -> str | None:
@@ -993,13 +1011,16 @@ def _held_asked(text: Folded) -> str | None:
 
 
 _HELD_GUARDS = (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
+_IT = re.compile(r"\s*(?:me |us )?(?:that|this|it|them|those|these|all that)\b")
 
 
 def _sent_whole(sentences: tuple[str, ...]) -> re.Match[str] | None:
     """An ask to send all of it, next to what is held: "Could you send over everything?"."""
     for sentence in sentences:
         asked = _ASK_FOR.search_in(sentence)
-        if asked and _SEND.search_in(asked[0]) and _ALL_OF_IT.search_in(sentence):
+        if not asked or not _SEND.search_in(asked[0]):
+            continue
+        if _ALL_OF_IT.search_in(sentence) or _IT.match(sentence, asked.end()):
             return asked
     return None
 

@@ -37,7 +37,7 @@ _FEE = re.compile(
     r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"
     r"|kary|kare|kara|podwyzk\w*|taxas?|fatura\w*|cobranc\w*|avgift\w*|pris\w*|hojning\w*"
     r"|levy|levies|motions?|proposals?|resolutions?|agenda|\w*entgelt\w*|zahlungsaufforderung\w*"
-    r"|\w*aufforderung)\b"
+    r"|\w*aufforderung|potracen\w*|kaucj\w*|deposits?|kaution|fianza|cauzione|borg|caucao)\b"
 )
 _FEE_AFTER = 40
 # The objection is to the processing of data after all: "Widerspruch gegen die Verarbeitung".
@@ -56,7 +56,7 @@ _BUSINESS_NOUN = (
     r"|presupuesto|preventivo|offerte|angebot|appointments?|viewings?|hora|heure|orario|termin\w*"
     r"|rendez-vous|cita|appuntamento|afspraak|visita|visite|besichtigung|bezichtiging|wizyt\w*"
     r"|marcacao|besok|annonces?|avis de deces|faire-part|obituar\w*|death notice|traueranzeige"
-    r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons)"
+    r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons|avis)"
 )
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"

@@ -78,6 +78,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "restriction": (
         r"\beinschrankung der verarbeitung\b",
+        r"\b(?:meine|die|alle) (?:\w+ )?daten (?:\w+ )?(?:zu )?sperren\b",
+        r"\bsperrung (?:meiner|der) daten\b",
         r"\bverarbeitung\b.{0,140}?\beinzuschranken\b",
         r"\b(?:schranken sie|einschranken)\b[^.]{0,40}\bverarbeitung\b",
     ),

@@ -133,6 +133,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        r"\btake (?:me|us) off (?:your|the) (?:\w+ )?(?:records|database|system|files|books"
+        r"|register)\b",
         r"\b(?:personal )?(?:data|details|information) (?:\w+ ){0,3}(?:held|kept|stored) "
         r"(?:about|on) (?:me|him|her|them|my \w+)\b[^.]{0,120}\b(?:be )?(?:deleted|erased|removed"
         r"|destroyed)\b",

@@ -18,7 +18,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"personales\b",
     ),
     "rectification": (
-        r"\brectifica\w+\b",
+        r"\brectifica(?!tiv[oa]s?\b|tifs?\b|tive?s?\b)\w+\b",
         rf"\bcorregir {_MIS} {_DATA}\b",
         rf"\b{_DATA} (?:personales )?(?:erroneos|incorrectos|inexactos)\b",
     ),
@@ -83,6 +83,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:sms|mensajes)\b",
     ),
     "optout_all": (
+        r"\bquit(?:adme|arme|enme|eme) de (?:las |los )?(?:promociones|ofertas|publicidad"
+        r"|envios)\b",
         r"\bno me (?:mandeis|mandes|manden|envieis|envien) (?:mas )?(?:\w+ )?(?:correos|e-?mails"
         r"|sms"
         r"|mensajes|ofertas|publicidad)",

@@ -18,11 +18,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bconfirm\w* si vous traitez\b",
     ),
     "rectification": (
-        r"\brectifi\w+\b",
+        r"\brectifi(?!catifs?\b|cative?s?\b)\w+\b",
         rf"\bcorrig\w+ {_MES} {_DATA}",
         rf"\b{_DATA} (?:\w+ )?(?:inexactes|erronees|incorrectes|incompletes)\b",
     ),
     "erasure": (
+        r"\bfaire disparaitre de vos (?:fichiers|dossiers|registres|bases?)\b",
         r"\bfaire disparaitre (?:\w+ )?(?:mon|mes|ma) (?:profil|compte|donnees|photos?|informations"
         r"|coordonnees)\b",
         r"\b(?:veux|voulons|voudrais|voudrions|souhaite|souhaitons|demande|demandons) que vous "

@@ -17,7 +17,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"che mi riguardano)\b",
     ),
     "rectification": (
-        r"\brettific\w+\b",
+        r"\brettific(?!ativ[ae]\b)\w+\b",
         rf"\bcorregg\w+ {_MIEI} {_DATA}\b",
         rf"\b{_DATA} (?:\w+ )?(?:errati|inesatti|incompleti)\b",
         r"\b(?:correggere|correggete|rettificare|aggiornare) (?:\w+ ){0,3}(?:il mio|la mia|i miei)"
@@ -89,6 +89,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnon (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:telefonate|chiamate)\b",
     ),
     "optout_all": (
+        r"\bbasta (?:con )?(?:gli |le |i |la )?(?:sms|messaggi|chiamate|telefonate|e-?mail"
+        r"|newsletter|pubblicita)\b",
         r"\b(?:di )?non (?:inviarmi|mandarmi|spedirmi) piu (?:\w+ )?(?:sms|email|e-mail|newsletter"
         r"|messaggi|offerte|pubblicita)",
         r"\b(?:smettete|smettetela) di contattarmi\b",

@@ -8,7 +8,8 @@ _PERSON = r"(?:cliente|mae|pai|filho|filha|esposa|marido|constituinte)"
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
         r"\bdireito (?:de|ao) acesso\b",
-        r"\bpedido de acesso\b",
+        r"\bpedido de acesso\b(?! (?:a|ao|as|aos) (?:marina|pontao|edificio|instalacoes|sala|parque"
+        r"|garagem|piscina|ginasio|predio|escola|clube)\b)",
         rf"\bacesso (?:aos?|a todos os) (?:meus )?{_DATA}\b",
         rf"\bcopia (?:dos|de todos os) (?:meus )?{_DATA}\b",
         r"\bcopia de (?:\w+ ){0,2}(?:informac\w*|dados)\b",
@@ -55,6 +56,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
     "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
     "optout_email": (
+        r"\btirar (?:o )?(?:meu )?e-?mail d[ao]s? (?:vossa |sua )?(?:\w+ )?(?:lista|newsletter)\b",
         r"\b(?:me retir\w*|retirem-me|tirem-me) d[ao]s? (?:vossa |sua )?(?:\w+ )?(?:lista"
         r"|newsletter)\b",
         r"\btirar-?me d[ao]s? (?:\w+ )?(?:newsletters?|e-?mails|emails|lista)\b",

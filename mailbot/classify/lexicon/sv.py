@@ -31,8 +31,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bradera mig\b",
         rf"\bradera\w* (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
         r"\bradering av (?:mina|alla)\b",
-        r"\bradera (?:\w+ ){0,4}uppgifter (?:ur|fran) (?:ert|era|vart) (?:\w+ )?(?:system|register"
-        r"|databas)\w*",
+        r"\b(?:radera|avlagsna|ta bort) (?:\w+ ){0,4}uppgifter (?:om mig )?(?:ur|fran) (?:ert|era"
+        r"|vart) (?:\w+ )?\w*(?:system|register|databas)\w*",
         r"\b(?:ta|tar|tas) bort mig (?:ur|fran) (?:\w+ )?\w*(?:register|registret|registren"
         r"|systemet|databasen|kartoteket)\b",
         rf"\b(?:ta|tar) bort (?:mina|alla|mitt|min) (?:\w+ )?(?:{_DATA}|konto|profil)\b",
@@ -67,6 +67,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bta bort mig fran (?:er |din )?(?:lista|e-?postlista|utskickslista)\b",
     ),
     "optout_phone": (
+        r"\bsluta skicka (?:\w+ ){0,2}sms\b",
         r"\bsluta ringa\b",
         r"\bring inte (?:mig)?\b",
         r"\bnix-?registret\b",
