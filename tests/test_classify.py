@@ -721,6 +721,8 @@ VACATIONS = {
     "will get back to you.",
     "helpdesk-receipt-bracketed-number": "Your request (#88213) has been received and is being "
     "reviewed by our support staff.",
+    "away-until-reply-when-back": "Thank you for your message. I'm away in the hills until 2 June "
+    "and will reply when I'm back.",
 }
 
 
@@ -2896,6 +2898,103 @@ FURTHER_PLAIN_ASKS = {
     "fr-un-rectificatif-dans-le-journal": Case(
         "Pouvez-vous faire paraître un rectificatif dans le journal ?", "other"
     ),
+    "rectification-still-lists-as-next-of-kin": Case(
+        "The care file still lists her late brother as next of kin. Please update it.",
+        R,
+        ("rectification",),
+        on_behalf=True,
+    ),
+    "rectification-down-as": Case(
+        "Her date of birth appears to be down as 1934; it's 1937. Could you correct it?",
+        R,
+        ("rectification",),
+    ),
+    "rectification-correct-those-notes": Case(
+        "Please correct those visit notes: I did not refuse my medication.",
+        R,
+        ("rectification",),
+    ),
+    "es-rectification-corregir-su-ficha": Case(
+        "Necesito que corrijáis su ficha: es alérgica al huevo.", R, ("rectification",)
+    ),
+    "information-who-can-watch-how-long": Case(
+        "Who can watch the new camera, and how long does it keep recordings?",
+        R,
+        ("information",),
+    ),
+    "information-what-you-do-with-members-details": Case(
+        "Could you tell me what you do with members' details and how long results stay up on "
+        "the website?",
+        R,
+        ("information",),
+    ),
+    "fr-information-qui-d-autre-combien-de-temps": Case(
+        "Qui d'autre que mon médecin peut voir les images, et combien de temps restent-elles en "
+        "ligne ?",
+        R,
+        ("information",),
+    ),
+    "automated-seconds-later-pharmacist": Case(
+        "About ten seconds later it said the treatment was not clinically suitable. Can a "
+        "pharmacist review my answers?",
+        R,
+        ("automated_decision",),
+    ),
+    "sv-automated-appen-avbokade": Case(
+        "Appen avbokade min provtid automatiskt. Jag vill att en riktig lärare tittar på det.",
+        R,
+        ("automated_decision",),
+    ),
+    "erasure-my-application-documents": Case(
+        "Please delete all of my application documents.", R, ("erasure",)
+    ),
+    "restriction-keep-and-do-not-delete-until": Case(
+        "Please keep the footage and the incident notes and do not delete them until this is "
+        "resolved.",
+        R,
+        ("restriction",),
+    ),
+    "pt-restriction-suspendam-a-utilizacao": Case(
+        "Enquanto a direção não decide, suspendam a utilização das minhas imagens.",
+        R,
+        ("restriction",),
+    ),
+    "fr-access-ce-que-le-club-a-sur-moi": Case(
+        "Je voudrais voir ce que le club a sur moi. Pouvez-vous me l'envoyer ?", R, ("access",)
+    ),
+    "fr-erasure-supprimer-completement": Case(
+        "Merci de supprimer complètement mon compte.", R, ("erasure",)
+    ),
+    "es-erasure-borradla-del-sistema": Case(
+        "Borradla del sistema, por favor: no quiero que tengáis mi huella.", R, ("erasure",)
+    ),
+    "pl-objection-nie-zgadzam-sie-zebyscie": Case(
+        "Nie zgadzam się, żebyście przekazywali komukolwiek moje dane.", R, ("objection",)
+    ),
+    "sv-erasure-raderas-ur-min-journal": Case(
+        "Jag vill att allt raderas ur min journal.", R, ("erasure",)
+    ),
+    "sv-objection-analyser-pa-mig": Case(
+        "Jag vill inte att ni gör analyser på mig.", R, ("objection",)
+    ),
+    "email-off-the-monthly-newsletter": Case(
+        "Could you take me off the monthly newsletter?", "opt_out", opt_out=("email",)
+    ),
+    "email-unsubscribe-link-broken": Case(
+        "UNSUBSCRIBE the link doesn't work.", "opt_out", opt_out=("email",), subject="Re: Offers"
+    ),
+    "es-email-quitar-de-la-lista": Case(
+        "¿Me podéis quitar de la lista de correos?", "opt_out", opt_out=("email",)
+    ),
+    "sv-email-ta-bort-mig-fran-nyhetsbrevet": Case(
+        "Kan ni ta bort mig från nyhetsbrevet?", "opt_out", opt_out=("email",)
+    ),
+    "it-rettifica-busta-paga": Case("Chiedo la rettifica della busta paga di febbraio.", "other"),
+    "artwork-still-has-my-old-number": Case(
+        "The file still has my old mobile number on it, could you correct it before it goes to "
+        "print?",
+        "other",
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,
@@ -3062,6 +3161,21 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
             "Zahlungsaufforderung Nr. 7731",
         ),
         ("Wnoszę sprzeciw wobec potrącenia 400 zł z kaucji.", "Rozliczenie kaucji"),
+        (
+            "Our job advert keeps getting rejected by your automated check. Could a person look "
+            "at it?",
+            "Advert rejected",
+        ),
+        (
+            "After a client sent us a subject access request we realised we need your GDPR "
+            "course. What does it cost?",
+            "GDPR course",
+        ),
+        (
+            "Merci pour le procès-verbal. Je demande une rectification : la résolution 8 n'a pas "
+            "été adoptée.",
+            "PV de l'AG",
+        ),
     ],
 )
 def test_support_mail_in_a_requests_words_gets_no_automatic_answer(body: str, subject: str) -> None:

@@ -112,7 +112,7 @@ _WRONG = _Terms(
     r"|perime\w*|plus a jour|desactualizad\w*|non (?:piu )?aggiornat\w*|verouderd"
     r"|niet meer actueel|nieaktualn\w*|desatualizad\w*|inaktuell\w*|foraldrad\w*"
     r"|(?:tienen|esta|estan|aparece|pone) mal (?:el |la |mi |su )?(?:dni|nombre|apellido\w*"
-    r"|direccion|telefono|correo|email|fecha)"
+    r"|direccion|telefono|correo|email|fecha)|still (?:list|lists) (?:\w+ ){0,3}as|down as"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -133,7 +133,9 @@ _FIELD = _Terms(
     r"|e-?postadress|(?:my|the) (?:own )?mobile(?: number)?|emergency contact|numero di cellulare"
     r"|(?:il mio|numero) cellulare|birthplace|place of birth|parents|geburtsort|eltern"
     r"|lieu de naissance|lugar de nacimiento|padres|luogo di nascita|genitori|geboorteplaats"
-    r"|ouders|miejsce urodzenia|rodzice|local de nascimento|fodelseort|foraldrar",
+    r"|ouders|miejsce urodzenia|rodzice|local de nascimento|fodelseort|foraldrar|next of kin"
+    r"|nachste[rn]? angehorige\w*|personne a prevenir|contacto de emergencia"
+    r"|familiare di riferimento|contactpersoon|osoba kontaktowa|pessoa de contacto|anhorig\w*",
     whole_words=True,
 )
 # A document put right and sent again: business, not the person's record ("correct the
@@ -217,6 +219,7 @@ _RECORDS = _Terms(
     r"|jullie administratie|wasze rejestry|era register|o meu registo|meu registro|no meu registo"
     r"|a minha ficha|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
     r"|dans ma fiche|ma fiche|mon dossier|(?:in )?(?:ihrer|eurer|der) (?:kunden)?kartei"
+    r"|(?:those|these|the|my|his|her|their) (?:\w+ )?notes|(?:su|mi|tu|la) ficha"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -243,7 +246,8 @@ _OUTCOME = _Terms(
     r"|no (?:ha sido |fue )?seleccionad[oa]|non (?:e stat[oa] )?selezionat[oa]|niet geselecteerd"
     r"|nie zostal\w* wybran\w*|nao (?:foi )?selecionad[oa]|inte uttagen|no apt[oa]|not eligible"
     r"|assigned|asign\w*|attribue\w*|zugewiesen|eingestuft|ingedeeld|przypisa\w*|atribui\w*"
-    r"|tilldela\w*|placed me|bestamde|bestamt"
+    r"|tilldela\w*|placed me|bestamde|bestamt|not (?:clinically )?suitable|unsuitable"
+    r"|nicht geeignet|not progressed|avbok\w*"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -254,7 +258,8 @@ _HUMAN = _Terms(
     r"|case ?worker|case handler|iemand|jemand|quelqu'un|alguien|qualcuno|ktos|alguem|nagon"
     r"|teacher|instructor|coach|profesor\w*|lehrer\w*|trainer\w*|professeur|entraineur"
     r"|professor\w*|docente|insegnante|allenatore|leraar|docent|nauczyciel\w*|trener\w*|larare"
-    r"|tranare"
+    r"|tranare|pharmacist|doctor|clinician|nurse|apotheker\w*|pharmacien|farmaceutic\w*|farmaceuta"
+    r"|apotekare|arzt|medecin|medico|arts|lekarz|lakare"
 )
 _REVIEW = _Terms(
     r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
@@ -279,6 +284,7 @@ _PROFILE = _Terms(
     r"|research(?:ing)? (?:on )?me|keeping tabs on|looking me up|wealth screening"
     r"|keep(?:ing)? track of (?:my|what i)|tailor\w*"
     r"|(?:build|building|built|create|creating)(?: up)? (?:some |a )?(?:picture|profile) of"
+    r"|analy\w* (?:pa|av|on|of|about) (?:mig|me)"
 )
 _NOT_WANT = _Terms(
     r"(?:don't|do not|dont) (?:want|agree|consent)|switch off|turn off|disable|abschalten"
@@ -320,7 +326,7 @@ _NOT_DELETE = _Terms(
     r"|inte radera|tampoco (?:los |las )?(?:borren|eliminen|borreis)|nie kasujcie|nie kasowac"
     r"|nie usuwajcie|losch\w* (?:\w+ ){0,5}nichts|bewaard blijven|not asking you to delete"
     r"|want it kept|gardez-l(?:e|a|es)|conservez-l(?:e|a)|no (?:quiero|deseo) que se borre"
-    r"|que se borre nada"
+    r"|que se borre nada|not delete|not (?:be )?deleted|not (?:be )?destroyed"
 )
 _NOT_USE = _Terms(
     r"(?:don't|do not|dont|not) (?:want (?:it|them|my \w+) )?(?:be )?us(?:e|ed|ing)|on hold|freeze"
@@ -356,7 +362,8 @@ _NOT_USE = _Terms(
     r"|guardado y bloqueado"
     r"|niet dat (?:[\w-]+ ){0,4}(?:ergens )?(?:voor )?gebruikt (?:wordt|worden)|op slot"
     r"|keine weitergabe|keine weiterleitung|abstengan de utiliz\w*|abstenerse de utiliz\w*"
-    r"|vous abstenir d'utiliser|s'abstenir d'utiliser"
+    r"|vous abstenir d'utiliser|s'abstenir d'utiliser|suspend\w* a utilizacao"
+    r"|suspend\w* (?:el |o )?uso"
 )
 # Something on record that a stop while it is checked is about: a note, an entry, a report.
 _ENTRY = _Terms(
@@ -365,7 +372,8 @@ _ENTRY = _Terms(
     r"|registros?|annotazion\w*|segnalazion\w*|aantekening\w*|notitie\w*|vermelding\w*|adnotacj\w*"
     r"|wpis\w*|notatk\w*|registo|anotac\w*|uppgift\w*|anteckning\w*|notering\w*|anmarkning\w*"
     r"|registrati\w*|registrering\w*"
-    r"|(?:details|data|information) (?:you )?(?:hold|have|keep|held|kept) (?:on|about) me",
+    r"|(?:details|data|information) (?:you )?(?:hold|have|keep|held|kept) (?:on|about) me|imagens"
+    r"|imagenes|images|photos|fotos|fotografias|immagini|bilder|footage",
     whole_words=True,
 )
 _SEND = _Terms(
@@ -410,7 +418,8 @@ _ACCESS_OBJECT = _Terms(
     r"|meddelanden|uppgifter|allt|matarstallning\w*|dossier|fichier|fascicolo|expediente|akte"
     r"|personalakte|processo|historial|cartella|medical records?|patient records?|historia clinica"
     r"|whatever|the lot|all of it|documentation|dokumentation|documentacion|documentazione"
-    r"|documentatie|dokumentacj\w*|documentacao",
+    r"|documentatie|dokumentacj\w*|documentacao|ce que|tout ce que|lo que|todo lo que|quello che"
+    r"|tutto quello che|alles wat|o que|tudo o que|allt som",
     whole_words=True,
 )
 _RECORDING = _Terms(
@@ -526,7 +535,8 @@ _AUTOMATIC = _Terms(
     r"|nikt nie (?:sprawdzil|przeczytal|patrzyl)|ninguem (?:olhou|viu|leu)"
     r"|ingen har (?:\w+ )?(?:tittat|pratat)|fick direkt"
     r"|(?:instantly|immediately) (?:rejected|declined|refused)|sofort abgelehnt"
-    r"|refusee? immediatement|rechazad[oa] al instante|rifiutat[oa] immediatamente",
+    r"|refusee? immediatement|rechazad[oa] al instante|rifiutat[oa] immediatamente"
+    r"|(?:about |around )?(?:a few|ten|five|two|three|twenty|thirty) (?:seconds|minutes) later",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -552,7 +562,8 @@ _REFUSED = _Terms(
     r"|ne sommes pas en mesure de vous proposer|no podemos ofrecer|non possiamo offrir\w*"
     r"|nie mozemy zaoferowac|nao podemos oferecer|kan inte erbjuda|scartat\w*|escartad\w*"
     r"|descartad\w*|scartat\w*|esito negativo|risposta negativa|respuesta negativa"
-    r"|reponse negative|negative response|odpowiedz negatywna|resposta negativa|ert nej|fick nej",
+    r"|reponse negative|negative response|odpowiedz negatywna|resposta negativa|ert nej|fick nej"
+    r"|not progressed|unsuccessful",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -562,7 +573,8 @@ _LOOK_AGAIN = _Terms(
     r"|reexamin\w*|contester|conteste|persona|humano|empleado|impugn\w*|revis\w*|umano|operatore"
     r"|riesamin\w*|contesto|mens|medewerker|handmatig\w*|bezwaar|herzie\w*|heroverweg\w*"
     r"|pracownik\w*|czlowiek\w*|nie zgadzam|rozpatrz\w*|pessoa|funcionario|reaprecia\w*|manniska"
-    r"|handlaggare|granska\w*|ompro\w*|overklag\w*|sachbearbeiter\w*|case ?worker|case handler",
+    r"|handlaggare|granska\w*|ompro\w*|overklag\w*|sachbearbeiter\w*|case ?worker|case handler"
+    r"|explain\w*|explanation",
     whole_words=True,
 )
 _MANUAL_REVIEW = _Terms(
@@ -670,7 +682,7 @@ _STORED = _Terms(
     r"|what happens to (?:it|them) (?:after|when|if|once)|o que (?:\w+ ){0,2}tem guardad\w*"
     r"|(?:tem|tenham) guardado de mim"
     r"|what (?:\w+ )?(?:you|they) (?:\w+ )?(?:store|keep|collect|record|hold|save)\b"
-    r"|che (?:tipo di )?dati (?:\w+ )?avete"
+    r"|che (?:tipo di )?dati (?:\w+ )?avete|ou sont (?:stockee?s?|conservee?s?|enregistree?s?)"
 )
 _PURPOSE = _Terms(
     r"what (?:do|will|did) you (?:\w+ )?(?:use|need) (?:it|them|this|that|my \w+|the \w+) for"
@@ -694,6 +706,7 @@ _PURPOSE = _Terms(
     r"|cosa fate con i (?:miei )?dati|wat doen jullie met (?:mijn|de) gegevens"
     r"|co robicie z (?:moimi )?danymi|o que fazem com os (?:meus )?dados"
     r"|vad gor ni med (?:mina )?uppgifter|(?:pra|para) que (?:\w+ )?(?:usam|utilizam|serve)"
+    r"|what (?:you )?(?:\w+ )?do with (?:\w+'? )?(?:data|details|information)"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -737,7 +750,11 @@ _RECIPIENTS = _Terms(
     r"|who (?:it|they|this|that|my \w+) (?:is|are|gets|get) (?:passed|given|sent|shared|sold) "
     r"(?:on )?(?:to|with)"
     r"|(?:does|do|will) any of (?:it|this|that|them) (?:go|get passed|get sent|get shared)"
-    r"|(?:pra|para) quem (?:\w+ )?(?:mandam|enviam|passam|dao)"
+    r"|(?:pra|para) quem (?:\w+ )?(?:mandam|enviam|passam|dao)|who can (?:watch|see|view|access)"
+    r"|(?:whether|if) (?:it's|it is|they're|they are) (?:shared|passed|given|sent) (?:on )?(?:to"
+    r"|with)"
+    r"|(?:whether|if) (?:\w+ ){0,2}(?:is|are) (?:sent|passed|given|shared) (?:on )?(?:to|with)"
+    r"|qui d'autre (?:[\w']+ ){0,4}(?:peut|peuvent|a acces|voit)"
 )
 _RETENTION = _Terms(
     r"how long (?:[\w']+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -759,6 +776,8 @@ _RETENTION = _Terms(
     r" )?how long|how long (?:\w+ ){0,4}(?:hang on to|hold on to|hang onto|hold onto)"
     r"|guardad\w* (?:\w+ )?quanto tempo|sparas (?:\w+ ){0,3}kvar|is it deleted"
     r"|jak dlugo (?:\w+ ){0,3}trzyma\w*"
+    r"|how long (?:[\w']+ ){0,3}(?:stay|stays|remain|remains) (?:up|online|on)"
+    r"|combien de temps (?:[\w'-]+ ){0,3}rest\w*"
 )
 _SOURCE = _Terms(
     r"where did you get|how did you get|woher|d'ou (?:vient|viennent|tenez|avez)"
@@ -916,7 +935,7 @@ def _automated_decision(text: Folded) -> str | None:
         return manual[0]
     system = _SYSTEM.search(text) or _AUTOMATIC.search(text)
     outcomes = (*_OUTCOME.finditer(text), *_REFUSED.finditer(text)) if system else ()
-    if any(not _of_payment(text.text, outcome) for outcome in outcomes):
+    if any(not _of_payment(text.text, o) and not _of_content(text.text, o) for o in outcomes):
         for _sentence, found in _sentences_with(text, _HUMAN, _REVIEW):
             return " … ".join(match[0] for match in found)
     return None
@@ -936,6 +955,19 @@ _CREDIT = _Terms(
     r"|raty|emprestimo|parcelamento|prestamo|pret",
     whole_words=True,
 )
+
+
+# Content refused, not the person: "your advert did not pass our automated check".
+_CONTENT = _Terms(
+    r"adverts?|advertisements?|listings?|postings?|posts?|comments?|uploads?|anzeige\w*"
+    r"|annonces?|anuncios?|annunci\w*|advertenties?|ogloszeni\w*|annons\w*",
+    whole_words=True,
+)
+
+
+def _of_content(text: str, outcome: re.Match[str]) -> bool:
+    """Whether the decision is about something the person posted, not about the person."""
+    return _CONTENT.search_in(text[max(0, outcome.start() - 50) : outcome.end() + 25]) is not None
 
 
 def _no_profile(text: Folded) -> str | None:
@@ -959,14 +991,15 @@ def _information_asked(text: Folded) -> str | None:
 
 def _keep_unused(text: Folded) -> str | None:
     """Keep it, but do not use it: "don't delete" and "don't use" in one message; or their
-    data not to be used while something is cleared up."""
+    data not to be used, or not to be deleted, while something is cleared up."""
     keep = _NOT_DELETE.search(text)
     unused = _NOT_USE.search(text) if keep else None
     if keep and unused:
         return f"{keep[0]} … {unused[0]}"
-    for sentence, found in _sentences_with(text, _NOT_USE, _PENDING):
-        if _PERSONAL_DATA.search(sentence) or _ENTRY.search_in(sentence):
-            return " … ".join(match[0] for match in found)
+    for parts in ((_NOT_USE, _PENDING), (_NOT_DELETE, _PENDING)):
+        for sentence, found in _sentences_with(text, *parts):
+            if _PERSONAL_DATA.search(sentence) or _ENTRY.search_in(sentence):
+                return " … ".join(match[0] for match in found)
     return None
 
 
@@ -1095,6 +1128,8 @@ def _automatic_refusal(text: Folded) -> str | None:
         stretch = text.text[start : automatic.end() + _WINDOW]
         refused = _REFUSED.search_in(stretch)
         if refused is not None and not _of_payment(stretch, refused):
+            if _of_content(stretch, refused):
+                continue
             return f"{automatic[0]} … {refused[0]}"
     return None
 

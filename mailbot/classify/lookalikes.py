@@ -56,7 +56,9 @@ _BUSINESS_NOUN = (
     r"|presupuesto|preventivo|offerte|angebot|appointments?|viewings?|hora|heure|orario|termin\w*"
     r"|rendez-vous|cita|appuntamento|afspraak|visita|visite|besichtigung|bezichtiging|wizyt\w*"
     r"|marcacao|besok|annonces?|avis de deces|faire-part|obituar\w*|death notice|traueranzeige"
-    r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons|avis)"
+    r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons|avis|busta paga|cedolino"
+    r"|payslips?|gehaltsabrechnung|lohnabrechnung|fiche de paie|bulletin de salaire|nomina"
+    r"|loonstrook|lonespecifikation|holerite)"
 )
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
@@ -100,6 +102,12 @@ _PRODUCT = re.compile(
 )
 
 
+# The minutes of a meeting put right: "une rectification du procès-verbal", "a PV rectifié".
+_MINUTES = re.compile(
+    r"\b(?:proces-verbal|pv|minutes|protokoll\w*|acta|verbale|notulen|protokol\w*|ata)\b"
+)
+
+
 def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     """The hits, with those that only borrow a request's words weakened or dropped."""
     paid_plan = asked = None
@@ -125,9 +133,14 @@ def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
 
 
 def _of_business(hit: Hit) -> bool:
-    """Rectifying a booking or a document, or a voucher's "portability": not the person's data."""
+    """Rectifying a booking, a document or a meeting's minutes, or a voucher's "portability":
+    not the person's data."""
     if hit.cue == "rectification":
-        return bool(_BUSINESS_OBJECT.match(hit.after) or _BUSINESS_BEFORE.search(hit.before))
+        return bool(
+            _BUSINESS_OBJECT.match(hit.after)
+            or _BUSINESS_BEFORE.search(hit.before)
+            or _MINUTES.search(f"{hit.before} {hit.after}")
+        )
     if hit.cue == "portability":
         return _PRODUCT.search(f"{hit.before} {hit.text} {hit.after}") is not None
     return False

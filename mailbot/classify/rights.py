@@ -49,6 +49,11 @@ _CATEGORY_BEFORE = re.compile(
     r"|solicitacoes|begaran|forfragningar) (?:for|of|to|de|d'|di|auf|om|o|tot|na|do) "
     r"(?:[\w-]+ ){1,2}(?:or|and|o|y|e|ou|et|oder|und|of|en|lub|i|eller|och|,)\s*$"
 )
+# ... or told of as one received: "after a client sent us a subject access request".
+_RECEIVED = re.compile(
+    r"\b(?:sent us|we (?:received|got|had)|handling|dealing with) (?:an? |the |any |such |these "
+    r"|those )?$"
+)
 _LOOK_BACK = 70
 _NEGATION_BACK = 30
 _AFTER = 40
@@ -138,7 +143,7 @@ def _guarded(folded: str, start: int, end: int, cue: str) -> bool:
     if _CATEGORY.match(folded, end):
         return True
     before = folded[max(0, start - _LOOK_BACK) : start]
-    if _CATEGORY_BEFORE.search(before):
+    if _CATEGORY_BEFORE.search(before) or _RECEIVED.search(before):
         return True
     if _NEGATION.search(before[-_NEGATION_BACK:]):
         return True

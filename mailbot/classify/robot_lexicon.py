@@ -203,6 +203,8 @@ AWAY_TEXT = PhraseSet(
         r"(?:the |my )?(?:office|desk|e-?mail)|on (?:annual |parental |maternity |paternity "
         r"|sick |study )?leave|(?:away )?on (?:vacation|holidays?)|off work|travell?ing)\b",
         r"\bi will be (?:back|returning|in the office) on\b",
+        r"\bi(?: am|'m) away (?:\w+ ){0,3}until\b",
+        r"\bwill (?:reply|respond|get back to you) (?:when|once) i(?: am|'m) back\b",
         r"\bich bin (?:\S+ ){0,4}(?:nicht im (?:buro|hause?)|abwesend|im urlaub|ausser haus|nicht "
         r"erreichbar|wieder (?:im buro|erreichbar))\b",
         r"\bje suis (?:\S+ ){0,3}(?:absente?|en conges?|en vacances|en deplacement|hors du "

@@ -124,7 +124,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r" that)\b",
         rf"\b{_ERASE} (?:all |any |completely |permanently )?(?:of )?(?:my|our) (?:personal |"
         r"customer |user )?(?:data|datas|informations?|infos?|details|records?|account|accounts"
-        r"|profile|"
+        r"|profile|application|applications|documents|paperwork|copies|"
         rf"e-?mail address|contact details|personal details|everything|history|file|cv|resume)\b"
         rf"{_NOT_A_LIST}",
         rf"\b{_ERASE} (?:all |any )?(?:of )?(?:the )?(?:personal )?(?:data|information|info"
@@ -270,6 +270,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"promotion)",
     ),
     "optout_email": (
+        r"\bunsubscribe[.!,:;]? (?:the |your )?(?:link|button) (?:doesn'?t|does not|isn'?t|is not"
+        r"|won'?t|didn'?t|did not)\b",
         rf"\bunsubscribe (?:me|us|my)\b{_NOT_PAID}",
         rf"\bunsu\w{{0,3}}cri\w* (?:me|us|my)\b{_NOT_PAID}",
         rf"\b(?:please|pls|plz|kindly|just|can you|could you|would you) unsubscribe\b{_NOT_PAID}",
@@ -283,8 +285,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"details|contact))(?: \S+@\S+)? (?:off|from|out of) (?:your|the|this|all (?:of )?(?:your"
         r"|the)|"
         r"any) (?:e-?mail(?:ing)? |mailing |marketing |distribution |newsletter |contact |"
-        r"subscriber |promotional |spam )?(?:list|lists|newsletters?|mailings?|e-?mails|"
-        r"messages|offers|promotions)\b",
+        r"subscriber |promotional |spam |monthly |weekly |daily )?(?:list|lists|newsletters?"
+        r"|mailings?|e-?mails|messages|offers|promotions)\b",
         r"\b(?:stop|quit|cease) (?:sending|e-?mailing|spamming|mailing) (?:me|us)\b"
         r"(?! (?:the |my |your |these |those )?(?:\w+ )?(?:statements?|invoices?|bills?|letters?"
         r"|paper|post|reminders?|receipts?|renewals?|polic(?:y|ies)|documents?)\b)",

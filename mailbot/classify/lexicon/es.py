@@ -23,6 +23,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_DATA} (?:personales )?(?:erroneos|incorrectos|inexactos)\b",
     ),
     "erasure": (
+        r"\bborr(?:adla|adlo|adlos|adlas|enla|enlo|enlos|ar)\b (?:\w+ ){0,2}del sistema\b",
+        r"\bno quiero que (?:tengais|tengan) (?:mi|mis) (?:\w+ )?(?:huella|datos|dato|fotos?)\b",
         rf"\b(?:supresion|eliminacion|borrado|cancelacion) (?:inmediata )?de {_MIS}? ?(?:\w+ )?"
         rf"{_DATA}\b",
         r"\b(?:borr|elimin|suprim)\w* (?:todos |toda )?(?:mis|nuestros|los siguientes|toda mi) "
@@ -62,6 +64,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"comunicaciones comerciales)",
     ),
     "optout_email": (
+        r"\bquitar de (?:la |las |los |vuestra |su )?(?:newsletter|lista|boletin|correos)\b",
         r"\bdej(?:eis|en|ad|e) de enviarme (?:\w+ ){0,2}(?:correos|e-?mails|emails|newsletters?"
         r"|ofertas|publicidad)\b",
         r"\bquit(?:adme|enme|arme|ame) de (?:la |las |los |vuestra |su )?(?:newsletter|lista"

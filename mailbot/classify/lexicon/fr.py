@@ -28,12 +28,14 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|coordonnees)\b",
         r"\b(?:veux|voulons|voudrais|voudrions|souhaite|souhaitons|demande|demandons) que vous "
         r"(?:le |la |les )?(?:supprimiez|effaciez)\b",
-        rf"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?{_MES} (?:\w+ )?"
+        rf"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement |completement |totalement )?"
+        rf"{_MES} (?:\w+ )?"
         r"(?:donnees|informations|compte|coordonnees|profil)",
         r"\b(?:suppression|effacement) (?:immediate |definitive )?(?:de |des |de mes |de toutes "
         r"mes |de l'ensemble de mes )(?:\w+ )?(?:donnees|informations|compte)",
         r"\bdroit (?:a l'oubli|a l'effacement|de suppression)\b",
-        r"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement )?(?:mon|ma) (?:compte|"
+        r"\b(?:supprim|effac)\w* (?:de |immediatement |definitivement |completement |totalement )?"
+        r"(?:mon|ma) (?:compte|"
         r"profil|adresse e-?mail|fiche)\b",
         r"\bdemande de suppression\b",
         r"\b(?:supprim|effac)\w* (?:\w+ ){0,6}(?:toutes? )?(?:les |ses |mes |leurs )?donnees "

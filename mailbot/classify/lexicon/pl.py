@@ -31,6 +31,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\bnie zgadzam sie,? (?:zeby\w*|aby\w*|na) (?:\w+ ){0,3}(?:przekazywa|udostepnia"
+        r"|wykorzystywa|przetwarza)\w*",
         r"\bprzesta\w* (?:publikowac|udostepniac|przekazywac|wykorzystywac|sprzedawac) (?:moje"
         r"|moich)\b",
         r"\bnie wyrazam zgody na (?:\w+ )?(?:wykorzystywanie|przetwarzanie|udostepnianie"

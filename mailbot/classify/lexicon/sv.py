@@ -31,6 +31,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bradera mig\b",
         rf"\bradera\w* (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
         r"\bradering av (?:mina|alla)\b",
+        r"\braderas (?:ur|fran) (?:min|mina|ert|er) (?:\w+ )?(?:journal|register|system)\w*",
         r"\b(?:radera|avlagsna|ta bort) (?:\w+ ){0,4}uppgifter (?:om mig )?(?:ur|fran) (?:ert|era"
         r"|vart) (?:\w+ )?\w*(?:system|register|databas)\w*",
         r"\b(?:ta|tar|tas) bort mig (?:ur|fran) (?:\w+ )?\w*(?:register|registret|registren"
@@ -64,7 +65,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|mejl\w*|e-?post\w*|mailinglist\w*|lista\w*))",
         r"\bavsluta (?:min )?prenumeration\b",
         r"\bvill inte (?:langre )?(?:ha|fa) (?:fler )?(?:mejl|e-?post|mail|nyhetsbrev)\b",
-        r"\bta bort mig fran (?:er |din )?(?:lista|e-?postlista|utskickslista)\b",
+        r"\bta bort mig fran (?:er |din |ert )?(?:lista|e-?postlista|utskickslista|nyhetsbrev\w*"
+        r"|utskick\w*|mejllista\w*)\b",
     ),
     "optout_phone": (
         r"\bsluta skicka (?:\w+ ){0,2}sms\b",
