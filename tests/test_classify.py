@@ -3162,6 +3162,17 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
         ),
         ("Wnoszę sprzeciw wobec potrącenia 400 zł z kaucji.", "Rozliczenie kaucji"),
         (
+            "The census transcription shows my great-grandfather born 1876; please correct it "
+            "to 1867.",
+            "Transcription error",
+        ),
+        (
+            "Dans l'avis de décès de ma mère, son nom de jeune fille est écrit Castagnié au lieu "
+            "de Castagné. Pouvez-vous le corriger ?",
+            "Avis de décès",
+        ),
+        ("Bitte berichtigen Sie das Sterbedatum auf dem Entwurf für den Grabstein.", "Entwurf"),
+        (
             "Our job advert keeps getting rejected by your automated check. Could a person look "
             "at it?",
             "Advert rejected",

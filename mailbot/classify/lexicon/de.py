@@ -143,6 +143,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bwerbung (?:\w+ ){0,3}(?:einstellen|unterlassen)\b",
     ),
     "on_behalf": (
+        r"\b(?:sterbedatum|todesanzeige|traueranzeige|grabstein|urgross\w*)\b",
         r"\bim (?:namen|auftrag) (?:meines|meiner|unseres|unserer|von)\b",
         r"\bunser(?:e|er|es)? mandant\w*\b|\bmein(?:e|er|es)? mandant\w*\b",
         rf"\b(?:fur|uber) (?:meine|meinen|meinem|meines|unsere|unseren) {_PERSON}\b",

@@ -338,6 +338,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:take|remove) me off (?:all )?(?:of )?your (?:marketing |contact )?lists\b",
     ),
     "on_behalf": (
+        r"\b(?:obituary|death notice|headstone|gravestone|census|baptism\w*)\b",
+        r"\b(?:great-?)+grand(?:father|mother|parents?)\b",
         r"\bon (?:his|her|their) behalf\b",
         rf"\bon behalf of (?:my|our|the) (?:\w+ )?{_PERSON}\b",
         r"\b(?:my|our) client(?:'s)?\b",

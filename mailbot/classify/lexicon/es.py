@@ -99,6 +99,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\blista robinson\b",
     ),
     "on_behalf": (
+        r"\b(?:esquela|lapida|bisabuel[oa])\b",
         rf"\ben nombre de (?:mi|mis|nuestro|nuestra) {_PERSON}\b",
         r"\ben representacion de\b",
         r"\bmi (?:cliente|representad\w+)\b",

@@ -115,6 +115,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|newsletters?|pub\w*|offres|messages)",
     ),
     "on_behalf": (
+        r"\b(?:avis de deces|faire-part de deces|pierre tombale|arriere-grand-\w+)",
         rf"\bau nom de (?:mon|ma|mes|notre) {_PERSON}\b",
         r"\bpour le compte de\b",
         r"\bmon client\b|\bma cliente\b|\bnotre client\b",

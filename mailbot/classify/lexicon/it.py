@@ -100,6 +100,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"commerciali|pubblicita))\b",
     ),
     "on_behalf": (
+        r"\b(?:necrologio|lapide|bisnonn[oa])\b",
         rf"\bper conto (?:di|del|della) (?:mio|mia|nostro|nostra) {_PERSON}\b",
         r"\bin nome e per conto\b",
         r"\bmio (?:cliente|assistito)\b",

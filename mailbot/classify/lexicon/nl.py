@@ -96,6 +96,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bniet meer benaderen\b",
     ),
     "on_behalf": (
+        r"\b(?:overlijdensbericht|grafsteen|overgroot\w*)\b",
         rf"\bnamens (?:mijn|onze) {_PERSON}\b",
         r"\bmijn client\w*\b|\bin opdracht van\b",
         r"\bmachtiging\b",

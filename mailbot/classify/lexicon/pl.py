@@ -76,6 +76,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|maili|newslettera|ofert)",
     ),
     "on_behalf": (
+        r"\b(?:nekrolog\w*|nagrob\w*|pradziad\w*|prababc\w*)\b",
         rf"\bw imieniu (?:mojego|mojej|naszego|naszej)? ?{_PERSON}\b",
         r"\bpelnomocnik\w*\b",
     ),

@@ -88,6 +88,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnao quero (?:mais )?ser conta(?:c)?tad\w\b",
     ),
     "on_behalf": (
+        r"\b(?:obituario|lapide|bisav[oô]\w*)\b",
         rf"\bem nome d[oa] (?:meu|minha|nosso|nossa) {_PERSON}\b",
         r"\bmeu cliente\b|\bem representacao\b",
         r"\bprocuracao\b",

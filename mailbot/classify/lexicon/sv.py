@@ -82,6 +82,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:vill inte ha|inga|ingen) (?:mer |fler )?(?:reklam|marknadsforing|reklamutskick)\b",
     ),
     "on_behalf": (
+        r"\b(?:dodsannons|gravsten|gammelfar\w*|gammelmor\w*)\b",
         rf"\bfor (?:min|mitt|mina) {_PERSON} rakning\b",
         r"\bpa uppdrag av\b|\bombud for\b",
         r"\bfullmakt\b",
