@@ -2995,6 +2995,115 @@ FURTHER_PLAIN_ASKS = {
         "print?",
         "other",
     ),
+    "access-stuff-on-me-see-all-of-it": Case(
+        "You must have a mountain of stuff on me by now. I'd like to see all of it please.",
+        R,
+        ("access",),
+    ),
+    "objection-stop-analysing-my": Case(
+        "I'd like you to stop analysing my heating patterns for insurance offers.",
+        R,
+        ("objection",),
+    ),
+    "access-what-you-have-about-him": Case(
+        "I'd like to know exactly what you have about him: the recordings, the photo, any usage "
+        "information.",
+        R,
+        ("access",),
+    ),
+    "erasure-delete-all-the-uploaded-photos": Case(
+        "Please delete all the uploaded photos from my old projects.", R, ("erasure",)
+    ),
+    "rectification-correct-my-account": Case(
+        "The old car still shows on my profile. Can you please correct my account?",
+        R,
+        ("rectification",),
+    ),
+    "portability-my-company-is-moving": Case(
+        "My company is moving to another platform. Could you send me my learning history in a "
+        "format another system can load?",
+        R,
+        ("portability",),
+    ),
+    "information-which-companies-can-access": Case(
+        "Do you scan my files, and for what purpose? Which other companies can access my "
+        "information?",
+        R,
+        ("information",),
+    ),
+    "restriction-dont-want-my-details-passed-while": Case(
+        "I do not want my details passed to any debt collector while the readings are being "
+        "checked.",
+        R,
+        ("restriction",),
+    ),
+    "all-channels-take-me-off-all-your-marketing": Case(
+        "Please take me off all of your marketing.", "opt_out", opt_out=("email", "phone")
+    ),
+    "de-restriction-nichts-loschen-bis-zur-klarung": Case(
+        "Bitte löschen Sie bis zur Klärung nichts von meinem Profil.", R, ("restriction",)
+    ),
+    "de-objection-bild-von-mir": Case(
+        "Ich möchte nicht, dass Sie aus meinen Einkäufen ein Bild von mir zusammensetzen.",
+        R,
+        ("objection",),
+    ),
+    "es-email-dadme-de-baja": Case(
+        "Por favor, dadme de baja de las comunicaciones comerciales por email.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "it-restriction-non-usatela-finche": Case(
+        "Finché non avete verificato la segnalazione, non usatela nei miei confronti.",
+        R,
+        ("restriction",),
+    ),
+    "it-erasure-i-suoi-dati": Case(
+        "Mio padre vi chiede di cancellare tutti i suoi dati.", R, ("erasure",), on_behalf=True
+    ),
+    "nl-portability-standaardformaat": Case(
+        "Kunnen jullie mijn contacten aanleveren in een standaardformaat voor mijn nieuwe "
+        "aanbieder?",
+        R,
+        ("portability",),
+    ),
+    "nl-email-afmelden-link-broken": Case(
+        "Graag afmelden voor deze nieuwsbrief. De afmeldlink onderaan werkt niet.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Re: Nu 40% korting",
+    ),
+    "pt-objection-nao-quero-que-sejam-usados": Case(
+        "Não quero que os dados dos sensores da minha casa sejam usados para seguros.",
+        R,
+        ("objection",),
+    ),
+    "pt-automated-formador-reveja": Case(
+        "A nota foi atribuída automaticamente pela plataforma. Quero que um formador reveja a "
+        "prova.",
+        R,
+        ("automated_decision",),
+    ),
+    "pt-restriction-ate-isto-estar-resolvido": Case(
+        "Até isto estar resolvido peço que não apaguem a minha conta.", R, ("restriction",)
+    ),
+    "reset-will-that-wipe-my-history": Case(
+        "How do I factory reset the band? Will that wipe all my history in the app?", "other"
+    ),
+    "de-fleet-export": Case(
+        "Für unseren Fuhrpark brauchen wir den CSV-Export aller Ladevorgänge für 2025.", "other"
+    ),
+    "it-number-portability": Case(
+        "Dopo la portabilità del numero non ricevo più l'SMS di verifica.", "other"
+    ),
+    "it-rettifica-del-saldo-punti": Case(
+        "Chiedo la rettifica del saldo punti della mia tessera.", "other"
+    ),
+    "pt-employees-progress-excel": Case(
+        "Somos uma empresa com 28 colaboradores. É possível exportar o progresso de todos num "
+        "Excel?",
+        "other",
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,

@@ -220,6 +220,7 @@ _RECORDS = _Terms(
     r"|a minha ficha|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
     r"|dans ma fiche|ma fiche|mon dossier|(?:in )?(?:ihrer|eurer|der) (?:kunden)?kartei"
     r"|(?:those|these|the|my|his|her|their) (?:\w+ )?notes|(?:su|mi|tu|la) ficha"
+    r"|(?:questa|la|quella) segnalazione"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -259,7 +260,7 @@ _HUMAN = _Terms(
     r"|teacher|instructor|coach|profesor\w*|lehrer\w*|trainer\w*|professeur|entraineur"
     r"|professor\w*|docente|insegnante|allenatore|leraar|docent|nauczyciel\w*|trener\w*|larare"
     r"|tranare|pharmacist|doctor|clinician|nurse|apotheker\w*|pharmacien|farmaceutic\w*|farmaceuta"
-    r"|apotekare|arzt|medecin|medico|arts|lekarz|lakare"
+    r"|apotekare|arzt|medecin|medico|arts|lekarz|lakare|formador\w*|instrutor\w*"
 )
 _REVIEW = _Terms(
     r"check\w*|look\w*|review\w*|reconsider\w*|examin\w*|re-?assess\w*|prufen|pruft|uberpruf\w*"
@@ -284,7 +285,7 @@ _PROFILE = _Terms(
     r"|research(?:ing)? (?:on )?me|keeping tabs on|looking me up|wealth screening"
     r"|keep(?:ing)? track of (?:my|what i)|tailor\w*"
     r"|(?:build|building|built|create|creating)(?: up)? (?:some |a )?(?:picture|profile) of"
-    r"|analy\w* (?:pa|av|on|of|about) (?:mig|me)"
+    r"|analy\w* (?:pa|av|on|of|about) (?:mig|me)|(?:ein )?bild von mir"
 )
 _NOT_WANT = _Terms(
     r"(?:don't|do not|dont) (?:want|agree|consent)|switch off|turn off|disable|abschalten"
@@ -364,6 +365,8 @@ _NOT_USE = _Terms(
     r"|keine weitergabe|keine weiterleitung|abstengan de utiliz\w*|abstenerse de utiliz\w*"
     r"|vous abstenir d'utiliser|s'abstenir d'utiliser|suspend\w* a utilizacao"
     r"|suspend\w* (?:el |o )?uso"
+    r"|(?:don't|do not) want (?:my|the) (?:\w+ ){0,6}(?:passed|sent|given|shared|used)"
+    r"|non usatel\w*|non utilizzatel\w*"
 )
 # Something on record that a stop while it is checked is about: a note, an entry, a report.
 _ENTRY = _Terms(
@@ -373,7 +376,8 @@ _ENTRY = _Terms(
     r"|wpis\w*|notatk\w*|registo|anotac\w*|uppgift\w*|anteckning\w*|notering\w*|anmarkning\w*"
     r"|registrati\w*|registrering\w*"
     r"|(?:details|data|information) (?:you )?(?:hold|have|keep|held|kept) (?:on|about) me|imagens"
-    r"|imagenes|images|photos|fotos|fotografias|immagini|bilder|footage",
+    r"|imagenes|images|photos|fotos|fotografias|immagini|bilder|footage|profile|profil|account"
+    r"|konto|compte|cuenta|conta|chats?|\w*fotos|segnalazion\w*",
     whole_words=True,
 )
 _SEND = _Terms(
@@ -419,7 +423,7 @@ _ACCESS_OBJECT = _Terms(
     r"|personalakte|processo|historial|cartella|medical records?|patient records?|historia clinica"
     r"|whatever|the lot|all of it|documentation|dokumentation|documentacion|documentazione"
     r"|documentatie|dokumentacj\w*|documentacao|ce que|tout ce que|lo que|todo lo que|quello che"
-    r"|tutto quello che|alles wat|o que|tudo o que|allt som",
+    r"|tutto quello che|alles wat|o que|tudo o que|allt som|stuff",
     whole_words=True,
 )
 _RECORDING = _Terms(
@@ -441,6 +445,7 @@ _ABOUT_ME = _Terms(
     r"|su di me|che mi riguard\w*|over mij|o mnie|na moj temat|dotyczac\w* mnie|sobre mim"
     r"|a meu respeito|que me diz\w* respeito|om mig|guardad\w* de mim"
     r"|(?:got|have|hold|keep|held|kept) on (?:her|him|them)"
+    r"|(?:have|hold|keep|got|store) (?:\w+ )?(?:about|on) (?:him|her|them)"
 )
 # Seeing or receiving it: an ask in the sentence next to what is held ("I'd like to see it").
 _SEE = _Terms(
@@ -463,7 +468,8 @@ _KNOW = _Terms(
 # "Until it is cleared up": a stop asked for while something is checked.
 _PENDING = _Terms(
     r"until|while|pending|till|bis|solange|jusqu'a|tant que|en attendant|hasta que|mientras|finche"
-    r"|fino a quando|in attesa|totdat|zolang|dopoki|do czasu|ate que|enquanto|tills|medan|sa lange",
+    r"|fino a quando|in attesa|totdat|zolang|dopoki|do czasu|ate que|enquanto|tills|medan|sa lange"
+    r"|ate (?:isto|isso|tudo) (?:estar|ser|ficar)",
     whole_words=True,
 )
 _DOCUMENT = _Terms(
@@ -590,7 +596,8 @@ _FORMAT = _Terms(
     r"|num (?:ficheiro|arquivo)|som (?:en )?fil"
     r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
     r"|einem |jakims )?(?:\w+ ){0,2}(?:format|formato|formaat)|file format|som filer|gpx|tcx"
-    r"|(?:whatever|any|which ?ever) (?:\w+ )?format|fit-?fil\w*",
+    r"|(?:whatever|any|which ?ever) (?:\w+ )?format|fit-?fil\w*|standaardformaat|standardformat"
+    r"|standaard formaat",
     whole_words=True,
 )
 # What the person should receive: in a how-to question only these make it an ask.
@@ -603,7 +610,7 @@ _RECEIVE = _Terms(
 )
 # A business asking about its own shop's figures: not a person's data.
 _BUSINESS = _Terms(
-    r"my (?:shop|store|business|company)'?s?"
+    r"my (?:shop|store|business)'?s?|my company's"
     r"|our (?:shop|store|business|company|webshop|customers|school|organisation|organization)"
     r"|trade account|business account|storefront|my customers"
     r"|(?:onze|mijn) (?:webwinkel|webshop|winkel|zaak|bedrijf)"
@@ -617,7 +624,10 @@ _BUSINESS = _Terms(
     r"|list of (?:students|pupils|participants|guests)|student list|class list"
     r"|liste des (?:eleves|participants)|teilnehmerliste|schulerliste"
     r"|elenco (?:degli )?(?:alunni|partecipanti)|deelnemerslijst|lista (?:uczniow|uczestnikow)"
-    r"|deltagarlista",
+    r"|deltagarlista|fuhrpark\w*|flotte\w*|fleet|dienstfahrzeug\w*"
+    r"|(?:our|unsere\w*|nos|nuestros|i nostri|onze|naszych|vara|nossos|os) (?:employees|staff"
+    r"|drivers|mitarbeiter\w*|salaries|empleados|dipendenti|werknemers|medewerkers|pracownikow"
+    r"|anstallda|colaboradores)|empresa com \d+ colaboradores",
     whole_words=True,
 )
 # A business's own figures exported: a report, not the person's data.
@@ -755,6 +765,8 @@ _RECIPIENTS = _Terms(
     r"|with)"
     r"|(?:whether|if) (?:\w+ ){0,2}(?:is|are) (?:sent|passed|given|shared) (?:on )?(?:to|with)"
     r"|qui d'autre (?:[\w']+ ){0,4}(?:peut|peuvent|a acces|voit)"
+    r"|which (?:other )?(?:companies|organi[sz]ations|partners|third parties) (?:can )?(?:access"
+    r"|see|get|receive)"
 )
 _RETENTION = _Terms(
     r"how long (?:[\w']+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -959,8 +971,8 @@ _CREDIT = _Terms(
 
 # Content refused, not the person: "your advert did not pass our automated check".
 _CONTENT = _Terms(
-    r"adverts?|advertisements?|listings?|postings?|posts?|comments?|uploads?|anzeige\w*"
-    r"|annonces?|anuncios?|annunci\w*|advertenties?|ogloszeni\w*|annons\w*",
+    r"adverts?|advertisements?|listings?|postings?|posts?|comments?|uploads?|anzeige\w*|annonces?"
+    r"|anuncios?|annunci\w*|advertenties?|ogloszeni\w*|annons\w*",
     whole_words=True,
 )
 

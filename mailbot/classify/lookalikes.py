@@ -58,7 +58,8 @@ _BUSINESS_NOUN = (
     r"|marcacao|besok|annonces?|avis de deces|faire-part|obituar\w*|death notice|traueranzeige"
     r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons|avis|busta paga|cedolino"
     r"|payslips?|gehaltsabrechnung|lohnabrechnung|fiche de paie|bulletin de salaire|nomina"
-    r"|loonstrook|lonespecifikation|holerite)"
+    r"|loonstrook|lonespecifikation|holerite|saldo|punti|points|balance|punkte|solde|puntos|punten"
+    r"|punkty|pontos|poang)"
 )
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
@@ -98,7 +99,8 @@ _MARKETING = re.compile(
 _PRODUCT = re.compile(
     r"\b(?:bono|abono|vouchers?|gift cards?|memberships?|pass|season ticket|tickets?|tarjeta"
     r"|cartes?|karte|gutschein\w*|tessera|biglietto|abbonamento|kaart|strippenkaart|karnet"
-    r"|cartao|kort|presentkort|centros?|branch(?:es)?|filial\w*|sede)\b"
+    r"|cartao|kort|presentkort|centros?|branch(?:es)?|filial\w*|sede|del numero|du numero"
+    r"|do numero|numeru|rufnummer\w*|number port\w*|nummerbehoud|nummerflytt)\b"
 )
 
 

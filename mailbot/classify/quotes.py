@@ -201,5 +201,11 @@ def _is_footer(stripped: str) -> bool:
     match = _FOOTER.search(line)
     if match is None or _FIRST_PERSON.search(line[: match.start()]):
         return False
-    asks = [line, *_SENTENCE_END.split(line[match.end() :])[1:]]  # "… link is broken. Please …"
+    # The footer's own sentence and the later ones: "… link is broken. Please …", and "Graag
+    # afmelden voor deze nieuwsbrief. De afmeldlink werkt niet." (the link is the next one's).
+    own = (
+        _SENTENCE_END.split(line[: match.start()])[-1]
+        + _SENTENCE_END.split(line[match.start() :])[0]
+    )
+    asks = [own, *_SENTENCE_END.split(line[match.end() :])[1:]]
     return not any(_POLITE_ASK.match(ask.strip()) and not _LINK.search(ask) for ask in asks)

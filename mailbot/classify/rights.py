@@ -54,6 +54,8 @@ _RECEIVED = re.compile(
     r"\b(?:sent us|we (?:received|got|had)|handling|dealing with) (?:an? |the |any |such |these "
     r"|those )?$"
 )
+# ... or a consequence asked about: "will that wipe all my history?".
+_WHAT_IF = re.compile(r"\b(?:will|would|does|did|could|won't) (?:that|it|this|a reset) $")
 _LOOK_BACK = 70
 _NEGATION_BACK = 30
 _AFTER = 40
@@ -143,7 +145,7 @@ def _guarded(folded: str, start: int, end: int, cue: str) -> bool:
     if _CATEGORY.match(folded, end):
         return True
     before = folded[max(0, start - _LOOK_BACK) : start]
-    if _CATEGORY_BEFORE.search(before) or _RECEIVED.search(before):
+    if _CATEGORY_BEFORE.search(before) or _RECEIVED.search(before) or _WHAT_IF.search(before):
         return True
     if _NEGATION.search(before[-_NEGATION_BACK:]):
         return True

@@ -73,6 +73,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bobtain (?:the following |all )?(?:of )?(?:my )?personal (?:information|data)\b",
     ),
     "rectification": (
+        r"\b(?:correct|rectify) my account\b",
         r"\b(?:put|set) (?:my|the|his|her) (?:\w+ )?(?:record|records|details|file|data) (?:right"
         r"|straight)\b",
         r"\b(?:correct|amend|fix|update|change) (?:all )?(?:of )?(?:his|her|their) (?:contact "
@@ -133,6 +134,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        rf"\b{_ERASE} all (?:of )?(?:the |my )?(?:\w+ )?(?:photos|pictures|images|videos|recordings"
+        r"|uploads)\b",
         r"\btake (?:me|us) off (?:your|the) (?:\w+ )?(?:records|database|system|files|books"
         r"|register)\b",
         r"\b(?:personal )?(?:data|details|information) (?:\w+ ){0,3}(?:held|kept|stored) "
@@ -221,6 +224,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\bstop (?:analys|analyz|track|monitor|study|studi|profil)\w* (?:my|me)\b",
         r"\bstop (?:doing )?(?:that |this |the |any |all )?(?:analysis|analysing|analyzing"
         r"|profiling|tracking|personali[sz]ation) (?:on|of) me\b",
         r"\b(?:don't|do not|dont) (?:pass|share|sell|give) (?:my|our) (?:\w+ )?(?:data|details"
@@ -326,6 +330,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"telemarketing)\b",
     ),
     "optout_all": (
+        r"\b(?:take|remove) me (?:off|from) (?:all (?:of )?)?(?:your |the )?marketing\b"
+        r"(?! (?:list|lists|e-?mails?|newsletters?|mailings?)\b)",
         r"\b(?:take|remove) me (?:off|from) (?:all (?:of )?)?(?:it|them|that|everything)\b"
         r"(?=[^.]{0,40}\b(?:e-?mails?|texts?|calls?|sms|newsletters?|offers|marketing)\b)",
         r"\b(?:stop|quit|cease) (?:contacting|bothering|harassing|pestering|hassling) (?:me|us)\b",

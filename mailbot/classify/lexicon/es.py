@@ -69,9 +69,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|ofertas|publicidad)\b",
         r"\bquit(?:adme|enme|arme|ame) de (?:la |las |los |vuestra |su )?(?:newsletter|lista"
         r"|boletin|correos)",
-        r"\b(?:dar(?:me)?|denme) de baja\b(?! (?:de|del|en) (?:las? |los? |el |mi |mis )?(?:clases?"
-        r"|curso|cursos|gimnasio|club|actividad\w*|servicio|contrato|abono|bono|plan|tarifa"
-        r"|seguro|matricula|grupo|equipo|socio\w*|escuela|academia|piscina)\b)",
+        r"\b(?:dar(?:me)?|denme|dadme|dame) de baja\b(?! (?:de|del|en) (?:las? |los? |el |mi "
+        r"|mis )?(?:clases?|curso|cursos|gimnasio|club|actividad\w*|servicio|contrato|abono|bono"
+        r"|plan|tarifa|seguro|matricula|grupo|equipo|socio\w*|escuela|academia|piscina)\b)",
         r"\bbaja (?:de|del) (?:la )?(?:lista|boletin|newsletter)\b",
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:correos|e-?mails|emails|boletines|"
         r"newsletters?)",

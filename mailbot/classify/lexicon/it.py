@@ -24,6 +24,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r" (?:\w+ )?(?:nome|cognome|indirizzo|data di nascita|dati)\b",
     ),
     "erasure": (
+        r"\b(?:cancell|elimin)\w* (?:tutti )?i (?:suoi|loro) dati\b",
         r"\b(?:vorrei|voglio|chiedo) che (?:\w+ )?(?:cancellaste|eliminaste|cancelliate"
         r"|eliminiate) (?:il mio|la mia|i miei|le mie|tutt\w)",
         rf"\bcancellazione (?:immediata )?(?:di tutti |dei |dei miei |di tutti i )(?:\w+ )?{_DATA}"
@@ -100,6 +101,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"commerciali|pubblicita))\b",
     ),
     "on_behalf": (
+        r"\b(?:cancell|elimin)\w* (?:tutti )?i (?:suoi|loro) dati\b",
         r"\b(?:necrologio|lapide|bisnonn[oa])\b",
         rf"\bper conto (?:di|del|della) (?:mio|mia|nostro|nostra) {_PERSON}\b",
         r"\bin nome e per conto\b",

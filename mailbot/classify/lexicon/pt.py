@@ -40,6 +40,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidade\b", r"\bleitura automatica\b", r"\bformato estruturado\b"),
     "objection": (
+        r"\bnao quero que [^.;!?]{0,80}?\b(?:sejam|seja) "
+        r"(?:usad|utilizad|partilhad|compartilhad|vendid|cedid)\w*",
         r"\bnao autorizo (?:o uso|a utilizacao|o tratamento|a cedencia|a partilha|que)\b",
         r"\bparem de (?:partilhar|compartilhar|ceder|usar|utilizar|vender|passar) (?:os |as )?"
         r"(?:meus|minhas)\b",
