@@ -3104,6 +3104,92 @@ FURTHER_PLAIN_ASKS = {
         "Excel?",
         "other",
     ),
+    "rectification-put-both-of-these-right": Case(
+        "My date of birth was typed as 2015 instead of 1951. Could you please put both of these "
+        "right?",
+        R,
+        ("rectification",),
+    ),
+    "objection-rather-the-club-didnt-put-my-name": Case(
+        "I'd rather the club didn't put my full name and photos on the public results page.",
+        R,
+        ("objection",),
+    ),
+    "objection-grateful-if-my-name-didnt-go": Case(
+        "I'd be grateful if my name didn't go in the newsletter any more.", R, ("objection",)
+    ),
+    "access-see-whats-in-that-file": Case(
+        "I'd like to see what's in that file, please.", R, ("access",)
+    ),
+    "erasure-remove-me-from-the-photographs": Case(
+        "Please take me off the members list and remove me from the photographs on the website.",
+        R,
+        ("erasure",),
+    ),
+    "de-automated-nach-ein-paar-sekunden": Case(
+        "Nach ein paar Sekunden kam: Leider können wir Ihnen keine Finanzierung anbieten. Ich "
+        "möchte, dass ein Mitarbeiter das prüft.",
+        R,
+        ("automated_decision",),
+    ),
+    "fr-portability-ellipsis-dans-un-format": Case(
+        "Pourriez-vous m'envoyer toutes mes données : tests, exercices, heures suivies... dans un "
+        "format exploitable pour ma nouvelle école ?",
+        R,
+        ("portability",),
+    ),
+    "es-objection-no-useis-imagenes-mias": Case(
+        "Por favor, no uséis imágenes mías en redes.", R, ("objection",)
+    ),
+    "it-rectification-correggere-questi-dati": Case(
+        "Vi chiedo di verificare e correggere questi dati.", R, ("rectification",)
+    ),
+    "it-information-a-cosa-servono-a-chi": Case(
+        "Vorrei capire a cosa servono questi dati e a chi li passate.", R, ("information",)
+    ),
+    "nl-erasure-onze-gegevens-uit-systeem": Case(
+        "We hebben inmiddels een ander huis gekocht. Willen jullie onze gegevens uit jullie "
+        "systeem verwijderen?",
+        R,
+        ("erasure",),
+    ),
+    "nl-objection-wil-niet-dat-mijn-gegevens": Case(
+        "Ik wil niet dat mijn gegevens naar de sponsors gaan.", R, ("objection",)
+    ),
+    "pl-restriction-nie-usuwac-nie-wykorzystywac": Case(
+        "Proszę nie usuwać nagrań. Proszę też, żeby nie były wykorzystywane do niczego innego.",
+        R,
+        ("restriction",),
+    ),
+    "pl-objection-nie-chce-byc-nagrywany": Case(
+        "Na próbach nie chcę być nagrywany ani publikowany.", R, ("objection",)
+    ),
+    "sv-objection-sluta-visa-min": Case(
+        "Jag vill att ni slutar visa min båt på kartan.", R, ("objection",)
+    ),
+    "es-phone-dejad-de-mandarme-whatsapps": Case(
+        "Dejad de mandarme whatsapps de ofertas.", "opt_out", opt_out=("phone",)
+    ),
+    "tenancy-copies-of-the-inventory": Case(
+        "Could you send me copies of the check-in inventory with the photos?", "other"
+    ),
+    "de-certificate-sent-directly": Case(
+        "Können Sie die Ausbildungsbescheinigung bitte direkt an die Führerscheinstelle schicken?",
+        "other",
+    ),
+    "fr-rectification-de-la-culasse": Case(
+        "Je voudrais un devis pour la rectification de la culasse de ma 306.", "other"
+    ),
+    "es-rectifico-la-fecha": Case("Rectifico: me viene mejor el martes 26 para la cita.", "other"),
+    "nl-uitschrijven-zwemles": Case(
+        "Kunnen jullie haar uitschrijven voor de zwemles per 1 mei?",
+        "other",
+        subject="Uitschrijven zwemles",
+    ),
+    "fr-login-incorrect-date-de-naissance": Case(
+        "Identifiant ou mot de passe incorrect avec ma date de naissance depuis la mise à jour.",
+        "other",
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,

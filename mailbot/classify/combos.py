@@ -53,10 +53,10 @@ _COPY_OF = 40  # how far after "a copy" its object is read
 _SEE_AFTER = 25  # how far after "I'd like" its "to see" or "to know" is read
 _SENTENCE = re.compile(r"[^.!?;|\n]+")  # "|" joins the subject and the body's pieces
 # Abbreviations whose full stop does not end a sentence ("z. B.", "np.", "usw.", "e.g."), nor
-# does an ellipsis closing a bracket ("(photos, notes...)").
+# does an ellipsis: a list trails off and goes on ("the notes, the tests... in a file").
 _ABBREVIATION = re.compile(
     r"\b(np|usw|bzw|z\. ?b|e\.g|i\.e|etc|ca|nr|tel|ggf|evtl|inkl|p\.ex|t\.ex|bl\.a|ecc|dzw|itd|itp"
-    r"|ex|vgl|ds|cf|d\. ?h)\.|(?<=\w)(?:\.\.\.|…)(?=\s*\))"
+    r"|ex|vgl|ds|cf|d\. ?h)\.|(?<=\w)(?:\.\.\.|…)"
 )
 
 
@@ -87,6 +87,11 @@ class _Terms:
         return self.regex.finditer(stretch)
 
 
+# Logging in: "identifiant ou mot de passe incorrect" is a support question, not a record.
+_LOGIN = _Terms(
+    r"password|passwort|mot de passe|contrasena|wachtwoord|haslo|senha|losenord|log ?in"
+    r"|identifiant|username|benutzername|usuario|gebruikersnaam|anmeld\w*|connexion"
+)
 # Something wrong, or the right value given ("instead of", "statt"): what is on record is wrong.
 _WRONG = _Terms(
     r"wrong\w*|incorrect\w*|misspel\w*|inaccurate|not correct|isn'?t correct|mistake|falsch\w*"
@@ -135,7 +140,8 @@ _FIELD = _Terms(
     r"|lieu de naissance|lugar de nacimiento|padres|luogo di nascita|genitori|geboorteplaats"
     r"|ouders|miejsce urodzenia|rodzice|local de nascimento|fodelseort|foraldrar|next of kin"
     r"|nachste[rn]? angehorige\w*|personne a prevenir|contacto de emergencia"
-    r"|familiare di riferimento|contactpersoon|osoba kontaktowa|pessoa de contacto|anhorig\w*",
+    r"|familiare di riferimento|contactpersoon|osoba kontaktowa|pessoa de contacto|anhorig\w*"
+    r"|passwort|password|mot de passe",
     whole_words=True,
 )
 # A document put right and sent again: business, not the person's record ("correct the
@@ -189,10 +195,9 @@ _CORRECT = _Terms(
     r"|verbeter\w*|moet zijn|popraw\w*|zmien\w*|aktualiz\w*|powinno byc|alter\w*|atualiz\w*"
     r"|deveria ser|ratta\w*|andra (?:det|den|dem|mitt|min|mina|uppgift\w*|namn\w*|adress\w*)"
     r"|uppdater\w*|ska vara|korriger\w*|sostitui\w*|mettete|inserite|mettre a jour|mettez a jour"
-    r"|mise a jour|quell[oi] giust[oi]|the right one is|the correct one is"
-    r"|put (?:it|this|that|them|things) right|set (?:it|this|that|the record) straight"
-    r"|les bonnes? (?:informations?|coordonnees)|los correctos|el bueno es|de juiste|o correto e"
-    r"|richtigstell\w*|richtig stellen"
+    r"|mise a jour|quell[oi] giust[oi]|the right one is|the correct one is|put (?:\w+ ){0,3}right"
+    r"|set (?:it|this|that|the record) straight|les bonnes? (?:informations?|coordonnees)"
+    r"|los correctos|el bueno es|de juiste|o correto e|richtigstell\w*|richtig stellen"
 )
 _ORDER = _Terms(
     r"orders?|deliver\w*|parcel|package|shipment|shipping|courier|basket|checkout|bestellung\w*"
@@ -366,7 +371,8 @@ _NOT_USE = _Terms(
     r"|vous abstenir d'utiliser|s'abstenir d'utiliser|suspend\w* a utilizacao"
     r"|suspend\w* (?:el |o )?uso"
     r"|(?:don't|do not) want (?:my|the) (?:\w+ ){0,6}(?:passed|sent|given|shared|used)"
-    r"|non usatel\w*|non utilizzatel\w*"
+    r"|non usatel\w*|non utilizzatel\w*|non usateli|non utilizzateli"
+    r"|nie (?:byly|byla|bylo|beda) wykorzystywan\w*|nie wykorzystywa\w*"
 )
 # Something on record that a stop while it is checked is about: a note, an entry, a report.
 _ENTRY = _Terms(
@@ -481,7 +487,10 @@ _DOCUMENT = _Terms(
     r"|factures?|recu|contrats?|attestation\w*|facturas?|recibos?|contratos?|poliza|certificados?"
     r"|condiciones|fattur\w*|ricevut[ae]|contratt\w*|polizza|certificat\w*|condizioni|factu\w*|bon"
     r"|contract|polis|voorwaarden|faktur\w*|paragon\w*|umow\w*|zaswiadczen\w*|regulamin|fatura\w*"
-    r"|apolice|certidao|termos|kvitto|avtal|villkor",
+    r"|apolice|certidao|termos|kvitto|avtal|villkor|inventor(?:y|ies)|check-in report"
+    r"|tenancy agreement|etat des lieux|inventaire|mietvertrag|ubergabeprotokoll"
+    r"|contrato de arrendamiento|huurcontract|umowa najmu|hyreskontrakt|besiktningsprotokoll"
+    r"|bescheinigung\w*|\w*bescheinigung\w*|\w*nachweis",
     whole_words=True,
 )
 # "I don't need a copy": an information request says so.
@@ -542,7 +551,10 @@ _AUTOMATIC = _Terms(
     r"|ingen har (?:\w+ )?(?:tittat|pratat)|fick direkt"
     r"|(?:instantly|immediately) (?:rejected|declined|refused)|sofort abgelehnt"
     r"|refusee? immediatement|rechazad[oa] al instante|rifiutat[oa] immediatamente"
-    r"|(?:about |around )?(?:a few|ten|five|two|three|twenty|thirty) (?:seconds|minutes) later",
+    r"|(?:about |around )?(?:a few|ten|five|two|three|twenty|thirty) (?:seconds|minutes) later"
+    r"|nach ein paar sekunden|apres quelques secondes|a los pocos segundos|dopo pochi secondi"
+    r"|na een paar seconden|po kilku sekundach|apos (?:alguns|poucos) segundos"
+    r"|efter (?:nagra|ett par) sekunder",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -569,7 +581,9 @@ _REFUSED = _Terms(
     r"|nie mozemy zaoferowac|nao podemos oferecer|kan inte erbjuda|scartat\w*|escartad\w*"
     r"|descartad\w*|scartat\w*|esito negativo|risposta negativa|respuesta negativa"
     r"|reponse negative|negative response|odpowiedz negatywna|resposta negativa|ert nej|fick nej"
-    r"|not progressed|unsuccessful",
+    r"|not progressed|unsuccessful|cannot offer|can't offer|keine (?:\w+ )?anbieten"
+    r"|no (?:le |te |os )?podemos ofrecer|ne pouvons pas (?:vous )?(?:proposer|offrir)"
+    r"|non possiamo offrir\w*",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -716,7 +730,7 @@ _PURPOSE = _Terms(
     r"|cosa fate con i (?:miei )?dati|wat doen jullie met (?:mijn|de) gegevens"
     r"|co robicie z (?:moimi )?danymi|o que fazem com os (?:meus )?dados"
     r"|vad gor ni med (?:mina )?uppgifter|(?:pra|para) que (?:\w+ )?(?:usam|utilizam|serve)"
-    r"|what (?:you )?(?:\w+ )?do with (?:\w+'? )?(?:data|details|information)"
+    r"|what (?:you )?(?:\w+ )?do with (?:\w+'? )?(?:data|details|information)|a cosa serv\w*"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -767,6 +781,7 @@ _RECIPIENTS = _Terms(
     r"|qui d'autre (?:[\w']+ ){0,4}(?:peut|peuvent|a acces|voit)"
     r"|which (?:other )?(?:companies|organi[sz]ations|partners|third parties) (?:can )?(?:access"
     r"|see|get|receive)"
+    r"|a chi (?:li |le |lo |la )?(?:passate|date|cedete|inviate|girate|comunicate)"
 )
 _RETENTION = _Terms(
     r"how long (?:[\w']+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -1102,7 +1117,10 @@ def _portability(text: Folded) -> str | None:
 
 
 def _sent_directly(text: Folded) -> str | None:
-    """Their data or history asked to be sent straight to another provider."""
+    """Their data or history asked to be sent straight to another provider; not a certificate
+    or a document named in the message ("send the certificate directly to the TÜV")."""
+    if _DOCUMENT.search(text) and not _OWN_DATA.search(text.text):
+        return None
     for sentence, found in _sentences_with(text, _SEND, _DIRECTLY):
         mine = _POSSESSIVE.search(sentence)
         if mine is not None:
@@ -1117,6 +1135,8 @@ def _wrong_field(text: Folded) -> str | None:
         start, end = max(0, wrong.start() - _WINDOW), wrong.end() + _WINDOW
         stretch = text.text[start:end]
         field = _FIELD.search_in(stretch) or _RECORDS.search_in(stretch)
+        if _LOGIN.search_in(stretch):
+            continue  # a wrong password or login: a support question
         if field is None or (_ADDRESS.search_in(field[0]) and _delivery(text, stretch)):
             continue
         if _BOOKING.search_in(stretch) and not _RECORDISH.search(text):

@@ -59,7 +59,8 @@ _BUSINESS_NOUN = (
     r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons|avis|busta paga|cedolino"
     r"|payslips?|gehaltsabrechnung|lohnabrechnung|fiche de paie|bulletin de salaire|nomina"
     r"|loonstrook|lonespecifikation|holerite|saldo|punti|points|balance|punkte|solde|puntos|punten"
-    r"|punkty|pontos|poang)"
+    r"|punkty|pontos|poang|culasse|cylinder head|zylinderkopf|culata|testata|cilinderkop"
+    r"|glowic\w*|cabecote|topplock)"
 )
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
@@ -67,7 +68,7 @@ _BUSINESS_OBJECT = re.compile(
     rf"|nasz\w*|nosso|nossa|var|vart)\s+)?(?:\w+\s+)?{_BUSINESS_NOUN}\b"
 )
 _BUSINESS_BEFORE = re.compile(
-    rf"\b{_BUSINESS_NOUN}(?:\s+\S+)?\s+(?:a|to|to be|da|zu|te|do|para|att|al)?\s*$"
+    rf"\b{_BUSINESS_NOUN}(?:\s+\S+){{0,4}}\s+(?:a|to|to be|da|zu|te|do|para|att|al)?\s*$"
 )
 # "Your algorithm has decided that I want cat hats": a story, unless it asks for a review or
 # an explanation.
@@ -110,6 +111,14 @@ _MINUTES = re.compile(
 )
 
 
+# Machining, not data: "rectification de la culasse", "Zylinderkopf planen".
+_MACHINING = re.compile(
+    r"\b(?:culasse|cylinder head|zylinderkopf|culata|testata|cilinderkop|glowic\w*|cabecote"
+    r"|topplock|vilebrequin|crankshaft|kurbelwelle|ciguenal|albero motore|krukas|soupapes?|valves?"
+    r"|disques? de frein|brake discs?|bremsscheiben)\b"
+)
+
+
 def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     """The hits, with those that only borrow a request's words weakened or dropped."""
     paid_plan = asked = None
@@ -142,6 +151,7 @@ def _of_business(hit: Hit) -> bool:
             _BUSINESS_OBJECT.match(hit.after)
             or _BUSINESS_BEFORE.search(hit.before)
             or _MINUTES.search(f"{hit.before} {hit.after}")
+            or _MACHINING.search(f"{hit.before} {hit.after}")
         )
     if hit.cue == "portability":
         return _PRODUCT.search(f"{hit.before} {hit.text} {hit.after}") is not None

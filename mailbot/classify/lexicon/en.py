@@ -23,6 +23,8 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bsee what(?:'s| is) in (?:that|the|his|her|my|their) (?:file|record|records|folder"
+        r"|notes)\b",
         r"\bsee what you (?:hold|have|keep|store) (?:on|about)\b",
         r"\b(?:i am|i'm|im) entitled to (?:see|a copy of|have|get|know)\b",
         r"\bsee (?:my|his|her|their) (?:whole |full |entire |complete )?(?:file|record|records"
@@ -134,6 +136,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        r"\bremove me from (?:the |your )?(?:photos|photographs|pictures|images|videos)\b",
+        r"\b(?:take|remove) me (?:off|from) (?:the |your )?(?:members?|membership) (?:list"
+        r"|register)\b",
         rf"\b{_ERASE} all (?:of )?(?:the |my )?(?:\w+ )?(?:photos|pictures|images|videos|recordings"
         r"|uploads)\b",
         r"\btake (?:me|us) off (?:your|the) (?:\w+ )?(?:records|database|system|files|books"
@@ -224,6 +229,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\b(?:i'd|i would) (?:rather|prefer) (?:if )?(?:you|the \w+|they) (?:didn't|did not|don't"
+        r"|stopped) (?:put|publish|post|show|display|use|shar)\w* my\b",
+        r"\b(?:grateful|prefer|rather) if my name (?:didn't|did not|doesn't|wasn't|was not) "
+        r"(?:go|appear|get (?:published|posted|printed))\b",
         r"\bstop (?:analys|analyz|track|monitor|study|studi|profil)\w* (?:my|me)\b",
         r"\bstop (?:doing )?(?:that |this |the |any |all )?(?:analysis|analysing|analyzing"
         r"|profiling|tracking|personali[sz]ation) (?:on|of) me\b",

@@ -42,6 +42,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
     "objection": (
+        r"\bno (?:useis|usen|utiliceis|utilicen|publiqueis|publiquen) (?:\w+ )?(?:imagenes|fotos"
+        r"|videos"
+        r"|datos) mi(?:as|os)\b",
         r"\bque (?:mis|los|sus) datos no se (?:usen|utilicen|cedan|compartan|pasen|analicen)\b",
         r"\bno autorizo (?:el uso|la utilizacion|el tratamiento|la cesion|que)\b",
         r"\b(?:prefiero|quiero|pido|os pido|les pido) que no (?:utiliceis|utilicen|useis|usen"
@@ -86,6 +89,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bno (?:quiero|deseo) recibir (?:mas )?(?:sms|mensajes)\b",
     ),
     "optout_all": (
+        r"\bdej\w* de mandar(?:me|nos)\w* (?:\w+ ){0,2}(?:whatsapps?|sms|mensajes|correos|ofertas"
+        r"|promociones)\b",
         r"\bquit(?:adme|arme|enme|eme) de (?:las |los )?(?:promociones|ofertas|publicidad"
         r"|envios)\b",
         r"\bno me (?:mandeis|mandes|manden|envieis|envien) (?:mas )?(?:\w+ )?(?:correos|e-?mails"

@@ -18,7 +18,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bconfirm\w* si vous traitez\b",
     ),
     "rectification": (
-        r"\brectifi(?!catifs?\b|cative?s?\b)\w+\b",
+        r"\brectifi(?!catifs?\b|cative?s?\b|co\b|eur)\w+\b",
         rf"\bcorrig\w+ {_MES} {_DATA}",
         rf"\b{_DATA} (?:\w+ )?(?:inexactes|erronees|incorrectes|incompletes)\b",
     ),

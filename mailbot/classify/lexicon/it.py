@@ -17,6 +17,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"che mi riguardano)\b",
     ),
     "rectification": (
+        r"\bcorregg\w* (?:questi|quei|i miei) dati\b",
         r"\brettific(?!ativ[ae]\b)\w+\b",
         rf"\bcorregg\w+ {_MIEI} {_DATA}\b",
         rf"\b{_DATA} (?:\w+ )?(?:errati|inesatti|incompleti)\b",

@@ -30,6 +30,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|achternaam|voornaam|adres|gegevens|persoonsgegevens)\b",
     ),
     "erasure": (
+        r"\b(?:mijn|onze) (?:\w+ )?gegevens (?:\w+ ){0,4}verwijder\w*",
+        r"\buit (?:jullie|uw) (?:systeem|bestand|administratie) (?:\w+ )?verwijder\w*",
         r"\b(?:al )?mijn (?:\w+ )?(?:gegevens|account|profiel|data)\w* (?:\w+ ){0,3}(?:weghalen"
         r"|weg te halen|weghaalt)\b|\balles van mij (?:\w+ )?verwijder\w*",
         r"\b(?:mijn|m'n) account (?:\w+ ){0,4}(?:laten )?verwijderen\b",
@@ -51,6 +53,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\boverdraagbaarheid\b", r"\bmachineleesbare?\b"),
     "objection": (
+        r"\bik wil (?:dus )?niet dat mijn gegevens (?:\w+ ){0,4}(?:gaan|worden gedeeld|gedeeld"
+        r" worden"
+        r"|doorgegeven)",
         r"\bmijn (?:\w+ )?gegevens hoeven niet naar\b",
         r"\bik geef (?:\w+ )?geen toestemming (?:voor|om)\b",
         r"\bstop(?:pen)? met het (?:delen|doorgeven|verkopen|gebruiken) van mijn\b",
@@ -75,7 +80,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "marketing_objection": (r"\bbezwaar\b[^.;]{0,120}\b(?:direct marketing|marketing|reclame)",),
     "optout_email": (
-        r"\b(?:afmelden|uitschrijven)\b",
+        r"\b(?:afmelden|uitschrijven)\b(?![^.?!]{0,30}?\b(?:voor (?:de |het )?)?(?:zwemles|les"
+        r"|lessen|cursus|training|club|vereniging|wedstrijd|toernooi|kamp|dansles|muziekles"
+        r"|proefles)\b)",
         r"\bschrijf (?:me|mij) uit\b|\bmeld (?:me|mij) af\b",
         r"\bgeen (?:e-?mails|nieuwsbrieven|nieuwsbrief|mails) meer\b",
         r"\bverwijder (?:mij|me) (?:uit|van) (?:de |uw |jullie )?(?:mailinglijst|lijst|"

@@ -18,6 +18,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnieprawidlowe dane\b",
     ),
     "erasure": (
+        r"\b(?:usunac|wyciac) (?:albo |lub |i )?(?:usunac |wyciac )?mnie z\b|\bwytnijcie mnie\b",
         r"\busuniec\w* (?:\w+ ){0,2}danych\b",
         r"\busun\w* (?:\w+ )?(?:moje|wszystkie) (?:\w+ )?dane\b",
         r"\bprawo do bycia zapomnianym\b",
@@ -31,6 +32,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\bnie chce byc (?:\w+ )?(?:nagrywan\w*|publikowan\w*|fotografowan\w*)",
         r"\bnie zgadzam sie,? (?:zeby\w*|aby\w*|na) (?:\w+ ){0,3}(?:przekazywa|udostepnia"
         r"|wykorzystywa|przetwarza)\w*",
         r"\bprzesta\w* (?:publikowac|udostepniac|przekazywac|wykorzystywac|sprzedawac) (?:moje"

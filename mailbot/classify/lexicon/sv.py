@@ -43,6 +43,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
     "portability": (r"\bdataportabilitet\b", r"\bmaskinlasbar\w*\b"),
     "objection": (
+        r"\b(?:sluta|slutar) (?:visa|publicera|dela) (?:min|mitt|mina)\b",
         r"\bjag (?:godkanner|tillater) inte att\b",
         r"\bsluta (?:dela|lamna ut|salja|anvanda) mina\b",
         r"\binvander (?:jag )?mot\b",
