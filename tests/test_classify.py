@@ -3190,6 +3190,105 @@ FURTHER_PLAIN_ASKS = {
         "Identifiant ou mot de passe incorrect avec ma date de naissance depuis la mise à jour.",
         "other",
     ),
+    "email-no-more-promo-emails-subject": Case(
+        "ta\nGraham", "opt_out", opt_out=("email",), subject="no more promo emails pls"
+    ),
+    "pl-phone-wiecej-nie-dzwonic": Case(
+        "Proszę więcej do mnie nie dzwonić z ofertami.", "opt_out", opt_out=("phone",)
+    ),
+    "pt-all-nao-quero-receber-publicidade": Case(
+        "Não quero receber mais publicidade, nem por email nem por chamadas.",
+        "opt_out",
+        opt_out=("email", "phone"),
+    ),
+    "sv-email-fler-utskick": Case(
+        "Vill inte ha fler utskick via mejl.", "opt_out", opt_out=("email",)
+    ),
+    "objection-dont-want-to-be-analysed": Case(
+        "Stop using my orders to decide what to push at me. I don't want to be analysed.",
+        R,
+        ("objection",),
+    ),
+    "access-she-would-like-a-copy": Case(
+        "I'm writing for my mother. She'd like a copy of the call recording and the notes made "
+        "about her.",
+        R,
+        ("access",),
+        on_behalf=True,
+    ),
+    "access-subject-only-copy-pls": Case(
+        "thx", R, ("access",), subject="copy of my consent form + any photos you took of me pls"
+    ),
+    "objection-dont-want-my-visits-tracked": Case(
+        "Use my plate for parking, fine, but I don't want my visits tracked and analysed.",
+        R,
+        ("objection",),
+    ),
+    "portability-download-my-raw-dna-data": Case(
+        "Can I download my raw DNA data to take to another site?", R, ("portability",)
+    ),
+    "access-footage-of-us": Case(
+        "Could I get the footage of us from Saturday's session in the Bunker room?",
+        R,
+        ("access",),
+    ),
+    "rectification-still-the-old-one": Case(
+        "My address on this is still the old one. New one is 22 Kelvin Road - can you change it "
+        "on my account please?",
+        R,
+        ("rectification",),
+    ),
+    "access-like-to-see-everything": Case(
+        "I'd like to see everything the thermostat has been sending you. Please send it over.",
+        R,
+        ("access",),
+    ),
+    "objection-dont-want-mine-used-for-research": Case(
+        "Ride routes go to research partners. I don't want mine used for research.",
+        R,
+        ("objection",),
+    ),
+    "es-automated-menos-de-un-minuto-maquina": Case(
+        "Me han denegado la financiación en menos de un minuto. ¿Lo ha decidido una máquina? "
+        "Quiero que lo revise una persona.",
+        R,
+        ("automated_decision",),
+    ),
+    "es-objection-no-quiero-que-useis-mi-ubicacion": Case(
+        "No quiero que uséis mi ubicación para estadísticas.", R, ("objection",)
+    ),
+    "es-information-carne-cuanto-tiempo-se-la-pasais": Case(
+        "¿Cuánto tiempo guardáis la copia del carné de conducir? ¿Y se la pasáis a alguien?",
+        R,
+        ("information",),
+    ),
+    "fr-restriction-tant-que-mes-infos": Case(
+        "Tant que ce n'est pas réglé, ne transmettez pas mes infos au recouvrement.",
+        R,
+        ("restriction",),
+    ),
+    "pt-erasure-apaguem-a-minha-ficha": Case("Apaguem a minha ficha por favor.", R, ("erasure",)),
+    "pt-rectification-o-meu-email-esta-errado": Case(
+        "O meu email está errado na vossa lista. Por favor corrijam.", R, ("rectification",)
+    ),
+    "sv-automated-stoppades-av-ert-system": Case(
+        "Min ansökan stoppades direkt av ert system. Kan en människa titta på den?",
+        R,
+        ("automated_decision",),
+    ),
+    "signed-copy-of-our-dpa": Case(
+        "Please return a signed copy of our Data Processing Agreement and the information "
+        "security questionnaire.",
+        "other",
+    ),
+    "wedding-raw-video-file": Case(
+        "We'd love all the photos in full resolution, plus the raw video file from the drone.",
+        "other",
+    ),
+    "volunteer-taken-off-by-mistake": Case(
+        "I can't log in with my email. Have I been taken off by mistake? I haven't changed it.",
+        "other",
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,
@@ -3356,6 +3455,7 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
             "Zahlungsaufforderung Nr. 7731",
         ),
         ("Wnoszę sprzeciw wobec potrącenia 400 zł z kaucji.", "Rozliczenie kaucji"),
+        ("Me opongo a pagar el suplemento, el perro vino cepillado.", "suplemento"),
         (
             "The census transcription shows my great-grandfather born 1876; please correct it "
             "to 1867.",

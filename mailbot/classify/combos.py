@@ -65,6 +65,7 @@ class _Terms:
     the short stretch around another term."""
 
     def __init__(self, pattern: str, *, whole_words: bool = False) -> None:
+        self.pattern, self.whole_words = pattern, whole_words
         terms = branches(pattern)
         end = r"\b" if whole_words else ""
         self.regex = re.compile(rf"\b(?:{'|'.join(terms)}){end}")
@@ -81,6 +82,10 @@ class _Terms:
     def search_in(self, stretch: str) -> re.Match[str] | None:
         """A match in a short stretch of text, or None."""
         return self.regex.search(stretch)
+
+    def extended(self, pattern: str) -> _Terms:
+        """These terms and some more."""
+        return _Terms(f"{self.pattern}|{pattern}", whole_words=self.whole_words)
 
     def finditer_in(self, stretch: str) -> Iterator[re.Match[str]]:
         """Every match in a short stretch of text, in order."""
@@ -118,6 +123,8 @@ _WRONG = _Terms(
     r"|niet meer actueel|nieaktualn\w*|desatualizad\w*|inaktuell\w*|foraldrad\w*"
     r"|(?:tienen|esta|estan|aparece|pone) mal (?:el |la |mi |su )?(?:dni|nombre|apellido\w*"
     r"|direccion|telefono|correo|email|fecha)|still (?:list|lists) (?:\w+ ){0,3}as|down as"
+    r"|still the old|the old one|noch die alte|encore l'ancienne|todavia la antigua"
+    r"|ancora il vecchio|nog het oude|nadal stary|ainda a antiga|fortfarande den gamla"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -234,7 +241,8 @@ _SYSTEM = _Terms(
     r"|software|screening|a robot|robot|bot|systeem|sistema|systeme"
     r"|(?:risk|scoring|credit|fraud) (?:model|score|engine|check)|risikomodell|scoring|programm\w*"
     r"|program|programa|programma|programme|ordinateur|the app|die app|l'app|la app|l'appli|de app"
-    r"|aplikacj\w*|o site|le site|the website|metrics|en dator|datorn"
+    r"|aplikacj\w*|o site|le site|the website|metrics|en dator|datorn|una maquina|eine maschine"
+    r"|une machine|una macchina|een machine|maszyna|uma maquina|en maskin"
 )
 _OUTCOME = _Terms(
     r"blocked|suspended|cancell?ed|decision|decided|gesperrt|storniert|entscheidung|entschieden"
@@ -253,7 +261,8 @@ _OUTCOME = _Terms(
     r"|nie zostal\w* wybran\w*|nao (?:foi )?selecionad[oa]|inte uttagen|no apt[oa]|not eligible"
     r"|assigned|asign\w*|attribue\w*|zugewiesen|eingestuft|ingedeeld|przypisa\w*|atribui\w*"
     r"|tilldela\w*|placed me|bestamde|bestamt|not (?:clinically )?suitable|unsuitable"
-    r"|nicht geeignet|not progressed|avbok\w*"
+    r"|nicht geeignet|not progressed|avbok\w*|stoppad\w*|stopped|gestoppt|gestopt|zatrzyman\w*"
+    r"|parad[oa]"
 )
 _HUMAN = _Terms(
     r"human|(?:a|one|real|an actual|actual|a real) person|member of staff|someone|employee"
@@ -383,7 +392,7 @@ _ENTRY = _Terms(
     r"|registrati\w*|registrering\w*"
     r"|(?:details|data|information) (?:you )?(?:hold|have|keep|held|kept) (?:on|about) me|imagens"
     r"|imagenes|images|photos|fotos|fotografias|immagini|bilder|footage|profile|profil|account"
-    r"|konto|compte|cuenta|conta|chats?|\w*fotos|segnalazion\w*",
+    r"|konto|compte|cuenta|conta|chats?|\w*fotos|segnalazion\w*|dossier|infos?",
     whole_words=True,
 )
 _SEND = _Terms(
@@ -416,6 +425,7 @@ _ASK_FOR = _Terms(
     r"|possible to (?:have|get|receive)|seria posible (?:tener|recibir|obtener)"
     r"|sarebbe possibile (?:avere|ricevere)|grateful to (?:receive|have|get|be sent)"
     r"|grateful if you (?:could|would) (?:send|provide|let me have)"
+    r"|(?:she|he|they)(?:'d| would) like"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -439,7 +449,7 @@ _RECORDING = _Terms(
 )
 _MINE = _Terms(
     r"my|me|mine|mein\w*|mich|mir|mes|mon|ma|moi|mis|mi|miei|mie|mijn|mij|moich|moje|mnie|meus"
-    r"|minhas|mina|mitt|mig",
+    r"|minhas|mina|mitt|mig|our|us|uns|nous|nos|noi|ons|nas|oss",
     whole_words=True,
 )
 # What is held about the person: "everything you've got on me", "tout ce que vous avez sur moi".
@@ -490,7 +500,9 @@ _DOCUMENT = _Terms(
     r"|apolice|certidao|termos|kvitto|avtal|villkor|inventor(?:y|ies)|check-in report"
     r"|tenancy agreement|etat des lieux|inventaire|mietvertrag|ubergabeprotokoll"
     r"|contrato de arrendamiento|huurcontract|umowa najmu|hyreskontrakt|besiktningsprotokoll"
-    r"|bescheinigung\w*|\w*bescheinigung\w*|\w*nachweis",
+    r"|bescheinigung\w*|\w*bescheinigung\w*|\w*nachweis|agreements?|vereinbarung\w*|acuerdos?"
+    r"|accordo|overeenkomst|dpa|signed|unterschrieben\w*|signee?s?|firmad[oa]s?|firmat[oa]"
+    r"|getekend\w*|podpisan\w*|assinad[oa]s?|undertecknad\w*",
     whole_words=True,
 )
 # "I don't need a copy": an information request says so.
@@ -554,7 +566,9 @@ _AUTOMATIC = _Terms(
     r"|(?:about |around )?(?:a few|ten|five|two|three|twenty|thirty) (?:seconds|minutes) later"
     r"|nach ein paar sekunden|apres quelques secondes|a los pocos segundos|dopo pochi secondi"
     r"|na een paar seconden|po kilku sekundach|apos (?:alguns|poucos) segundos"
-    r"|efter (?:nagra|ett par) sekunder",
+    r"|efter (?:nagra|ett par) sekunder|en menos de (?:un|\d+) minutos?|in less than a minute"
+    r"|in unter einer minute|en moins d'une minute|in meno di un minuto|binnen een minuut"
+    r"|w mniej niz minute|em menos de um minuto|pa mindre an en minut",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -611,7 +625,7 @@ _FORMAT = _Terms(
     r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
     r"|einem |jakims )?(?:\w+ ){0,2}(?:format|formato|formaat)|file format|som filer|gpx|tcx"
     r"|(?:whatever|any|which ?ever) (?:\w+ )?format|fit-?fil\w*|standaardformaat|standardformat"
-    r"|standaard formaat",
+    r"|standaard formaat|raw (?:dna |genetic |genome )?data|(?:raw )?dna file",
     whole_words=True,
 )
 # What the person should receive: in a how-to question only these make it an ask.
@@ -826,7 +840,9 @@ _DATA_TALK = _Terms(
     r"|date of birth|birthday|income|occupation|geburtsdatum|date de naissance|fecha de nacimiento"
     r"|data di nascita|geboortedatum|data urodzenia|data de nascimento|fodelsedatum|matricula\w*"
     r"|license plates?|number plates?|kennzeichen|targh\w*|kentekens?|tablic\w*"
-    r"|registreringsnummer|passaporte|pasaporte|passeport|reisepass|paspoort|paszport|passaporto",
+    r"|registreringsnummer|passaporte|pasaporte|passeport|reisepass|paspoort|paszport|passaporto"
+    r"|carne|carnet|licen[cs]e|fuhrerschein|permis de conduire|patente|rijbewijs|prawo jazdy"
+    r"|carta de conducao|korkort|id card",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -1032,7 +1048,7 @@ def _keep_unused(text: Folded) -> str | None:
 
 def _copy_asked(text: Folded) -> str | None:
     """A copy of their recordings, notes, messages or data asked for; or recordings of them."""
-    for sentence, found in _sentences_with(text, _COPY, _ASK_FOR, _ACCESS_OBJECT):
+    for sentence, found in _sentences_with(text, _COPY, _ASK_OR_PLEASE, _ACCESS_OBJECT):
         copy_of = sentence[found[0].end() : found[0].end() + _COPY_OF]
         named = _DOCUMENT.search_in(sentence[: found[0].start()])
         if _DOCUMENT.search_in(copy_of) or (named and not _PERSONAL_DATA.search(sentence)):
@@ -1071,6 +1087,10 @@ def _held_asked(text: Folded) -> str | None:
 
 
 _HELD_GUARDS = (_ERASING, _CORRECT, _NO_COPY, _DOCUMENT)
+# A copy asked for in a word: "copy of my consent form + any photos you took pls".
+_ASK_OR_PLEASE = _ASK_FOR.extended(
+    r"please|pls|plz|kindly|bitte|svp|por favor|per favore|graag|prosze|snalla"
+)
 _IT = re.compile(r"\s*(?:me |us )?(?:that|this|it|them|those|these|all that)\b")
 
 

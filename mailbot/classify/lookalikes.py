@@ -27,7 +27,8 @@ from mailbot.classify.text import Folded
 
 _OBJECTIONS = frozenset({"objection", "marketing_objection"})
 _FEE = re.compile(
-    r"\b(?:fees?|charges?|bills?|invoices?|prices?|fines?|penalt\w*|surcharges?|increases?"
+    r"\b(?:fees?|charges?|bills?|invoices?|prices?|fines|penalt\w*|surcharges?|increases?"
+    r"|(?:a|the|this|that|parking|speeding|late|library) fine"
     r"|\w*gebuhr\w*|\w*rechnung\w*|\w*kosten|mahnung\w*|\w*preis\w*|forderung\w*|abbuchung\w*"
     r"|\w*strafe|\w*avgift\w*|decisione|decision|decisao|beslissing|entscheidung|decyzj\w*|beslut\w*"
     r"|rimbors\w*|refunds?|erstattung|remboursement|reembolso|terugbetaling|zwrot\w*"
@@ -37,7 +38,9 @@ _FEE = re.compile(
     r"|addebit\w*|aumento|factuur|rekening|boete|toeslag|prijs\w*|verhoging|oplat\w*|faktur\w*"
     r"|kary|kare|kara|podwyzk\w*|taxas?|fatura\w*|cobranc\w*|avgift\w*|pris\w*|hojning\w*"
     r"|levy|levies|motions?|proposals?|resolutions?|agenda|\w*entgelt\w*|zahlungsaufforderung\w*"
-    r"|\w*aufforderung|potracen\w*|kaucj\w*|deposits?|kaution|fianza|cauzione|borg|caucao)\b"
+    r"|\w*aufforderung|potracen\w*|kaucj\w*|deposits?|kaution|fianza|cauzione|borg|caucao"
+    r"|suplemento\w*|supplements?|zuschlag\w*|pagar|pay|paying|payer|pagare|betalen|zaplacic"
+    r"|betala)\b"
 )
 _FEE_AFTER = 40
 # The objection is to the processing of data after all: "Widerspruch gegen die Verarbeitung".

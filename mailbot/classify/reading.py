@@ -31,7 +31,7 @@ _PHONE_WORDS = re.compile(
     fold_pattern(
         r"\b(?:call|calls|calling|phon\w*|telephon\w*|ring\w*|texts?|texting|sms|telemarketing"
         r"|mobile|anruf\w*|telefon\w*|appel\w*|llamad\w*|chiamat\w*|bellen|dzwon\w*|ligac\w*"
-        r"|samtal|whatsapps?)\b"
+        r"|samtal|whatsapps?|chamad\w*)\b"
     )
 )
 _OPT_OUT_CUES = {"optout_email": "email", "optout_phone": "phone"}

@@ -23,6 +23,9 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\b(?:i'd like|i would like|i want|can i|could i) to see (?:everything|all (?:the )?"
+        r"(?:data"
+        r"|information))\b",
         r"\bsee what(?:'s| is) in (?:that|the|his|her|my|their) (?:file|record|records|folder"
         r"|notes)\b",
         r"\bsee what you (?:hold|have|keep|store) (?:on|about)\b",
@@ -75,6 +78,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bobtain (?:the following |all )?(?:of )?(?:my )?personal (?:information|data)\b",
     ),
     "rectification": (
+        r"\bmy e-?mail(?: address)? (?:is|was) (?:wrong|incorrect|misspel\w*|spelt wrong)\b",
         r"\b(?:correct|rectify) my account\b",
         r"\b(?:put|set) (?:my|the|his|her) (?:\w+ )?(?:record|records|details|file|data) (?:right"
         r"|straight)\b",
@@ -229,6 +233,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\b(?:don't|do not) want to be (?:analy[sz]ed|profiled|tracked|targeted|monitored)\b",
+        r"\b(?:don't|do not) want my (?:\w+ ){0,2}(?:tracked|analy[sz]ed|profiled|monitored)\b",
+        r"\b(?:don't|do not) want (?:mine|my \w+) used for (?:that|this|research|marketing"
+        r"|advertising"
+        r"|analytics|profiling|statistics|planning)\b",
         r"\b(?:i'd|i would) (?:rather|prefer) (?:if )?(?:you|the \w+|they) (?:didn't|did not|don't"
         r"|stopped) (?:put|publish|post|show|display|use|shar)\w* my\b",
         r"\b(?:grateful|prefer|rather) if my name (?:didn't|did not|doesn't|wasn't|was not) "
@@ -303,7 +312,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:stop|quit|cease) (?:sending|e-?mailing|spamming|mailing) (?:me|us)\b"
         r"(?! (?:the |my |your |these |those )?(?:\w+ )?(?:statements?|invoices?|bills?|letters?"
         r"|paper|post|reminders?|receipts?|renewals?|polic(?:y|ies)|documents?)\b)",
-        r"\b(?:stop|no more|enough) (?:(?:these|this|the|your|all|of) )*(?:e-?mails|newsletters?"
+        r"\b(?:stop|no more|enough) (?:(?:these|this|the|your|all|of) )*(?:promo |sales "
+        r"|marketing )?"
+        r"(?:e-?mails|newsletters?"
         r"|spam|e-?mail marketing|marketing e-?mails|promotional e-?mails|mailings)\b",
         r"\b(?:do not|don't|dont|never) (?:want|wish) (?:to receive |to get |any )?(?:any )?"
         r"(?:more |further |your )?(?:e-?mails|newsletters?|marketing e-?mails|promotional "

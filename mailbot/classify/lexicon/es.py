@@ -42,6 +42,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidad\b", r"\blectura mecanica\b", r"\bformato estructurado\b"),
     "objection": (
+        r"\bno (?:quiero|deseo) que (?:useis|usen|utiliceis|utilicen) (?:mi|mis) (?:\w+ )?"
+        r"(?:ubicacion"
+        r"|datos|imagen|fotos?|informacion)\b",
         r"\bno (?:useis|usen|utiliceis|utilicen|publiqueis|publiquen) (?:\w+ )?(?:imagenes|fotos"
         r"|videos"
         r"|datos) mi(?:as|os)\b",

@@ -117,7 +117,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bwaar hebben (?:jullie|u) mijn (?:\w+ )?vandaan\b",
         r"\bhoe (?:hebben|heeft) (?:u|jullie) mijn (?:\w+ )?(?:gekregen|verkregen)\b",
         r"\bwaarvoor (?:u|jullie) (?:mijn )?(?:persoons)?gegevens (?:\w+ )?(?:gebruik|verwerk)\w*",
-        r"\bwaarvoor gebruiken (?:jullie|u)\b|\bhoe lang bewaren (?:jullie|u)\b",
+        r"\bwaarvoor gebruiken (?:jullie|u)\b|\bhoe lang bewaren (?:jullie|u)\b(?! (?:gevonden"
+        r"|verloren) )",
         r"\bmet wie (?:u|jullie) (?:mijn )?(?:persoons)?gegevens (?:\w+ )?de(?:e|l)\w*",
     ),
     "legal_basis": (

@@ -61,6 +61,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"wiadomosci|newslettera)",
     ),
     "optout_phone": (
+        r"\b(?:wiecej |juz )?(?:do mnie )?nie dzwoni\w*",
         r"\bnie wysyla\w* (?:mi )?(?:wiecej )?(?:sms\w*)",
         r"\bprzesta\w* (?:mi )?wysyla\w* (?:mi )?(?:sms\w*|wiadomosci sms)",
         r"\bprosze nie dzwonic\b|\bnie dzwoncie\b",

@@ -17,11 +17,14 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bquais (?:os )?{_DATA} (?:pessoais )?(?:\w+ ){{0,3}}(?:sobre mim|a meu respeito)\b",
     ),
     "rectification": (
+        r"\bo meu e-?mail (?:esta|e) errad[oa]\b",
         r"\bre(?:c)?tifica\w+\b",
         rf"\bcorrigir (?:os )?meus {_DATA}\b",
         rf"\b{_DATA} (?:pessoais )?(?:incorretos|inexatos|errados)\b",
     ),
     "erasure": (
+        r"\bapag\w* (?:a minha|o meu|os meus|as minhas) (?:ficha|conta|registo|cadastro|dados"
+        r"|perfil)\b",
         r"\b(?:apaguem|eliminem|apagar|eliminar) (?:todos |todas )?(?:os |as )?(?:meus |minhas )?"
         r"(?:dados|informacoes)\b",
         r"\bpreferia que (?:\w+ ){0,3}nao (?:ficassem|fossem|estivessem) (?:\w+ )?guardad\w*",
@@ -83,6 +86,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnao quero (?:mais )?(?:receber )?(?:chamadas|ligacoes|telefonemas)\b",
     ),
     "optout_all": (
+        r"\bnao (?:quero|desejo) receber (?:mais )?(?:publicidade|propaganda)\b",
         r"\bparem de me conta(?:c)?tar\b",
         r"\bpar(?:ar|em|e) de (?:me )?(?:mandar|enviar) (?:\w+ )?(?:promo\w*|propaganda|publicidade"
         r"|ofertas|anuncios)\b",

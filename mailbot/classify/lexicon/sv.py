@@ -56,6 +56,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\binvand\w*\b[^.;]{0,120}\b(?:direktmarknadsforing|marknadsforing|reklam)",
     ),
     "optout_email": (
+        r"\bvill inte (?:langre )?(?:fa|ha) (?:fler |mer )?utskick\w*",
         r"\bvill inte (?:langre |langer )?(?:fa|ha) (?:\w+ ){0,2}(?:nyhetsbrev|e-?post|mejl|mail"
         r"|erbjudanden|reklam)",
         r"\bsluta skicka (?:\w+ ){0,2}(?:reklam\w*|mejl\w*|mail\w*|nyhetsbrev\w*|e-?post\w*)",
