@@ -3289,6 +3289,66 @@ FURTHER_PLAIN_ASKS = {
         "I can't log in with my email. Have I been taken off by mistake? I haven't changed it.",
         "other",
     ),
+    "access-what-youve-got-on-me": Case(
+        "Before I pay anything, I want to see exactly what you've got on me.", R, ("access",)
+    ),
+    "pl-restriction-wstrzymali-wykorzystywanie": Case(
+        "Do czasu wyjaśnienia proszę, żeby Państwo wstrzymali wykorzystywanie moich danych.",
+        R,
+        ("restriction",),
+    ),
+    "fr-restriction-de-ne-pas-transmettre": Case(
+        "Tant que ce désaccord n'est pas réglé, je vous demande de ne pas transmettre mes "
+        "informations à votre assureur.",
+        R,
+        ("restriction",),
+    ),
+    "nl-information-wat-jullie-met-die-gegevens-doen": Case(
+        "Ik wil graag weten wat jullie precies met die gegevens doen en hoe lang jullie ze "
+        "bewaren.",
+        R,
+        ("information",),
+    ),
+    "pl-email-o-niewysylanie": Case(
+        "Proszę o niewysyłanie mi już maili z promocjami.", "opt_out", opt_out=("email",)
+    ),
+    "pt-phone-deixem-de-enviar-mensagens-sms": Case(
+        "Por favor, deixem de me enviar mensagens promocionais por SMS.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "pt-rectification-atualizem-os-meus-dados": Case(
+        "Casei-me e mudei de apelido. Peço que atualizem os meus dados.", R, ("rectification",)
+    ),
+    "sv-erasure-ta-bort-mig-ur-ert-system": Case(
+        "Därför vill jag be er att ta bort mig ur ert system.", R, ("erasure",)
+    ),
+    "knitting-rectify-the-chart": Case(
+        "There is an error in chart B on row 23. Could you rectify the chart?", "other"
+    ),
+    "fr-rectifier-l-appel-de-fonds": Case(
+        "Il y a une erreur de tantièmes. Pourriez-vous rectifier l'appel de fonds ?", "other"
+    ),
+    "it-accesso-agli-atti": Case(
+        "Chiedo di esercitare l'accesso agli atti amministrativi relativi al mio fondo.",
+        "other",
+        subject="Richiesta di accesso agli atti",
+    ),
+    "it-portabilita-del-mutuo": Case(
+        "Vorrei capire se la portabilità del mutuo conviene. È vero che la portabilità non ha "
+        "costi?",
+        "other",
+    ),
+    "pt-portabilidade-do-numero": Case(
+        "Vou passar o meu número para outro operador. A portabilidade tem algum custo?",
+        "other",
+        subject="Portabilidade do número",
+    ),
+    "fr-objets-trouves": Case(
+        "J'ai oublié un chargeur. Combien de temps conservez-vous les objets trouvés, et les "
+        "transmettez-vous à la mairie ?",
+        "other",
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,

@@ -125,6 +125,8 @@ _WRONG = _Terms(
     r"|direccion|telefono|correo|email|fecha)|still (?:list|lists) (?:\w+ ){0,3}as|down as"
     r"|still the old|the old one|noch die alte|encore l'ancienne|todavia la antigua"
     r"|ancora il vecchio|nog het oude|nadal stary|ainda a antiga|fortfarande den gamla"
+    r"|(?:isn'?t|is not|not) true|nicht wahr|pas vrai|no es (?:verdad|cierto)|non e vero|niet waar"
+    r"|nieprawda|nao e verdade|inte sant"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -382,6 +384,8 @@ _NOT_USE = _Terms(
     r"|(?:don't|do not) want (?:my|the) (?:\w+ ){0,6}(?:passed|sent|given|shared|used)"
     r"|non usatel\w*|non utilizzatel\w*|non usateli|non utilizzateli"
     r"|nie (?:byly|byla|bylo|beda) wykorzystywan\w*|nie wykorzystywa\w*"
+    r"|wstrzyma\w* wykorzystywani\w*|ne (?:pas |plus )?(?:rien )?transmettre"
+    r"|ne (?:pas |plus )?(?:les |le |la )?utiliser"
 )
 # Something on record that a stop while it is checked is about: a note, an entry, a report.
 _ENTRY = _Terms(
@@ -439,7 +443,8 @@ _ACCESS_OBJECT = _Terms(
     r"|personalakte|processo|historial|cartella|medical records?|patient records?|historia clinica"
     r"|whatever|the lot|all of it|documentation|dokumentation|documentacion|documentazione"
     r"|documentatie|dokumentacj\w*|documentacao|ce que|tout ce que|lo que|todo lo que|quello che"
-    r"|tutto quello che|alles wat|o que|tudo o que|allt som|stuff",
+    r"|tutto quello che|alles wat|o que|tudo o que|allt som|stuff|what you(?:'ve| have)? got"
+    r"|what you have|what you hold",
     whole_words=True,
 )
 _RECORDING = _Terms(
@@ -745,6 +750,7 @@ _PURPOSE = _Terms(
     r"|co robicie z (?:moimi )?danymi|o que fazem com os (?:meus )?dados"
     r"|vad gor ni med (?:mina )?uppgifter|(?:pra|para) que (?:\w+ )?(?:usam|utilizam|serve)"
     r"|what (?:you )?(?:\w+ )?do with (?:\w+'? )?(?:data|details|information)|a cosa serv\w*"
+    r"|wat (?:jullie|u) (?:\w+ )?met (?:die|mijn|de|deze) gegevens doe\w*"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -877,7 +883,8 @@ _POSSESSIVES = frozenset(
     | {"mijn", "moje", "moich", "moim", "moimi", "moja", "mojej", "mojego", "meus", "mina"}
 )
 _PERSONAL_DATA = re.compile(
-    r"\b(?:my|meine?\w*|mes|mis|miei|mijn|moj\w*|meus|mina|his|her|their|ses|sus|seine[nmrs]?"
+    r"\b(?:my|meine?\w*|mes|mis|miei|mijn|moj\w*|moich|moimi|moim|meus|mina|his|her|their|ses|sus"
+    r"|seine[nmrs]?"
     r"|suoi|sue|zijn|jego|jej|seus|suas|hans|hennes)\b(?:\s+\w+){0,2}\s+(?:"
     r"(?<!mobile )(?<!cellular )(?<!phone )data(?! (?:plan|allowance|usage|roaming|limit|bundle"
     r"|package|cap)\b)|details"
@@ -1024,12 +1031,19 @@ def _no_profile(text: Folded) -> str | None:
 
 
 def _information_asked(text: Folded) -> str | None:
-    """Two or more kinds of question about what happens to the person's data."""
-    if not _DATA_TALK.search(text):
+    """Two or more kinds of question about what happens to the person's data (not to lost
+    property: "how long do you keep things left behind, and who gets them?")."""
+    if not _DATA_TALK.search(text) or _LOST_PROPERTY.search(text):
         return None
     kinds = (_STORED, _PURPOSE, _RECIPIENTS, _RETENTION, _SOURCE)
     asked = [match for terms in kinds if (match := terms.search(text)) is not None]
     return " … ".join(match[0] for match in asked) if len(asked) >= 2 else None
+
+
+_LOST_PROPERTY = _Terms(
+    r"objets? trouves?|lost property|lost and found|fundsachen|fundburo|objetos perdidos"
+    r"|oggetti smarriti|gevonden voorwerpen|rzeczy znalezione|achados e perdidos|hittegods"
+)
 
 
 def _keep_unused(text: Folded) -> str | None:

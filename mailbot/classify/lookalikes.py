@@ -63,7 +63,9 @@ _BUSINESS_NOUN = (
     r"|payslips?|gehaltsabrechnung|lohnabrechnung|fiche de paie|bulletin de salaire|nomina"
     r"|loonstrook|lonespecifikation|holerite|saldo|punti|points|balance|punkte|solde|puntos|punten"
     r"|punkty|pontos|poang|culasse|cylinder head|zylinderkopf|culata|testata|cilinderkop"
-    r"|glowic\w*|cabecote|topplock)"
+    r"|glowic\w*|cabecote|topplock|chart|charts|pattern|recipe|instructions|diagram|appel de fonds"
+    r"|decompte|nebenkostenabrechnung|liquidacion|conguaglio|afrekening|tantiemes|articles?"
+    r"|artykul\w*|newspaper|zeitungsartikel|artikel|periodico|giornale|krant|jornal|tidning\w*)"
 )
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
@@ -104,7 +106,10 @@ _PRODUCT = re.compile(
     r"\b(?:bono|abono|vouchers?|gift cards?|memberships?|pass|season ticket|tickets?|tarjeta"
     r"|cartes?|karte|gutschein\w*|tessera|biglietto|abbonamento|kaart|strippenkaart|karnet"
     r"|cartao|kort|presentkort|centros?|branch(?:es)?|filial\w*|sede|del numero|du numero"
-    r"|do numero|numeru|rufnummer\w*|number port\w*|nummerbehoud|nummerflytt)\b"
+    r"|do numero|numeru|rufnummer\w*|number port\w*|nummerbehoud|nummerflytt|(?:meu|mi|mon|il mio"
+    r"|mijn|moj) numero|numero fijo|telemovel|movil|handynummer|mutuelle|insurance|assurance"
+    r"|versicherung|seguro|assicurazione|verzekering|ubezpieczeni\w*|mutuo|hipoteca|mortgage"
+    r"|loan|polizza)\b"
 )
 
 
@@ -114,7 +119,8 @@ _MINUTES = re.compile(
 )
 
 
-# Machining, not data: "rectification de la culasse", "Zylinderkopf planen".
+# Machining, not data: "rectification de la culasse", "rettifica della testata"; a message
+# about engine work rectifies metal, wherever the word stands in it.
 _MACHINING = re.compile(
     r"\b(?:culasse|cylinder head|zylinderkopf|culata|testata|cilinderkop|glowic\w*|cabecote"
     r"|topplock|vilebrequin|crankshaft|kurbelwelle|ciguenal|albero motore|krukas|soupapes?|valves?"
@@ -122,14 +128,24 @@ _MACHINING = re.compile(
 )
 
 
+# A loan, an insurance or a phone number moved to another provider: "portabilità del mutuo",
+# "portabilidade do número". Anywhere in the message: it says what is being moved.
+_PORTED = re.compile(
+    r"\b(?:mutuo|hipoteca|mortgage|loan|mutuelle|insurance|versicherung|seguro|assicurazione"
+    r"|verzekering|polizza|portabilidade do (?:meu )?numero|portabilidad de (?:mi )?(?:numero"
+    r"|linea)|portabilita del (?:mio )?numero|number porting|rufnummernmitnahme)\b"
+)
+
+
 def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     """The hits, with those that only borrow a request's words weakened or dropped."""
     paid_plan = asked = None
+    whole = " | ".join(text.text for text in texts)
     kept: list[Hit] = []
     for hit in hits:
         if hit.cue in _OBJECTIONS and _of_a_fee(hit):
             kept.append(replace(hit, cue="objection_weak"))
-        elif _of_business(hit):
+        elif _of_business(hit, whole):
             continue
         elif hit.cue == "automated_decision" and _MACHINE_DECIDED.match(hit.text):
             if asked is None:
@@ -146,18 +162,20 @@ def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     return kept
 
 
-def _of_business(hit: Hit) -> bool:
-    """Rectifying a booking, a document or a meeting's minutes, or a voucher's "portability":
-    not the person's data."""
+def _of_business(hit: Hit, whole: str) -> bool:
+    """Rectifying a booking, a document, a meeting's minutes or an engine part, or the
+    "portability" of a voucher, a loan or a phone number: not the person's data."""
     if hit.cue == "rectification":
         return bool(
             _BUSINESS_OBJECT.match(hit.after)
             or _BUSINESS_BEFORE.search(hit.before)
             or _MINUTES.search(f"{hit.before} {hit.after}")
-            or _MACHINING.search(f"{hit.before} {hit.after}")
+            or _MACHINING.search(whole)
         )
     if hit.cue == "portability":
-        return _PRODUCT.search(f"{hit.before} {hit.text} {hit.after}") is not None
+        return bool(
+            _PRODUCT.search(f"{hit.before} {hit.text} {hit.after}") or _PORTED.search(whole)
+        )
     return False
 
 

@@ -131,7 +131,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bd'ou (?:tenez|avez|viennent)[- ]vous (?:obtenu |eu )?mes\b",
         r"\bcomment avez-vous (?:obtenu|eu) mes\b",
         r"\ba qui avez-vous (?:transmis|vendu|communique) mes\b",
-        r"\ba quelles fins\b|\bcombien de temps (?:vous )?(?:les )?conservez\b",
+        r"\ba quelles fins\b|\bcombien de temps (?:vous )?(?:les )?conservez\b(?![- ](?:vous"
+        r" )?les objets)",
     ),
     "legal_basis": (
         r"\bbase (?:legale|juridique) (?:du|de ce|de votre) traitement\b",

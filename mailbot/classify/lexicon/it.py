@@ -8,8 +8,8 @@ _PERSON = r"(?:cliente|assistit\w|madre|padre|figlio|figlia|moglie|marito)"
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
-        r"\bdiritto di accesso\b",
-        r"\brichiesta di accesso\b",
+        r"\bdiritto di accesso\b(?! agli atti)",
+        r"\brichiesta di accesso\b(?! agli atti)",
         r"\brichiedo (?:inoltre )?(?:l')?accesso\b",
         rf"\baccesso ai (?:miei )?{_DATA}\b",
         rf"\bcopia (?:di tutti i|dei miei|dei) {_DATA}\b",

@@ -69,6 +69,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnie (?:chce|zycze sobie) (?:wiecej )?telefon\w*\b",
     ),
     "optout_all": (
+        r"\bo niewysylanie (?:mi )?",
         r"\bnie kontaktujcie sie ze mna\b",
         r"\b(?:wiecej|juz) (?:mi )?(?:tego |tych \w+ )?nie wysyla\w*",
         r"\bnie wysyla\w* (?:mi |nam )?(?:juz |wiecej )?(?:\w+ )?(?:ofert\w*|reklam\w*"

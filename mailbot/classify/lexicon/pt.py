@@ -17,6 +17,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bquais (?:os )?{_DATA} (?:pessoais )?(?:\w+ ){{0,3}}(?:sobre mim|a meu respeito)\b",
     ),
     "rectification": (
+        r"\batualiz\w* (?:os )?meus dados\b",
         r"\bo meu e-?mail (?:esta|e) errad[oa]\b",
         r"\bre(?:c)?tifica\w+\b",
         rf"\bcorrigir (?:os )?meus {_DATA}\b",
@@ -86,6 +87,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bnao quero (?:mais )?(?:receber )?(?:chamadas|ligacoes|telefonemas)\b",
     ),
     "optout_all": (
+        r"\bdeix(?:em|ar) de (?:me )?(?:enviar|mandar) mensagens\b",
         r"\bnao (?:quero|desejo) receber (?:mais )?(?:publicidade|propaganda)\b",
         r"\bparem de me conta(?:c)?tar\b",
         r"\bpar(?:ar|em|e) de (?:me )?(?:mandar|enviar) (?:\w+ )?(?:promo\w*|propaganda|publicidade"

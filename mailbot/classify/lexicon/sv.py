@@ -31,6 +31,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bradera mig\b",
         rf"\bradera\w* (?:\w+ ){{0,2}}(?:mina|alla) (?:\w+ )?(?:{_DATA}|konto)\b",
         r"\bradering av (?:mina|alla)\b",
+        r"\bta bort mig (?:ur|fran) (?:ert|era|vart) (?:\w+ )?(?:system|register|kundregister"
+        r"|databas)\w*",
         r"\braderas (?:ur|fran) (?:min|mina|ert|er) (?:\w+ )?(?:journal|register|system)\w*",
         r"\b(?:radera|avlagsna|ta bort) (?:\w+ ){0,4}uppgifter (?:om mig )?(?:ur|fran) (?:ert|era"
         r"|vart) (?:\w+ )?\w*(?:system|register|databas)\w*",
