@@ -3575,6 +3575,22 @@ def test_ordinary_mail_about_own_data_goes_to_a_person() -> None:
     assert "asks something of their data" in result.evidence[0]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please do something about my pictures on your noticeboard, I never agreed to them.",
+        "Kunnen jullie iets doen aan mijn gegevens op de ledenlijst van de club?",
+        "Pourriez-vous regarder mon dossier, il y a des choses qui ne vont pas du tout.",
+        "Por favor, mirad lo de mis fotos en la web del club.",
+    ],
+)
+def test_own_things_asked_about_go_to_a_person(body: str) -> None:
+    """The wider net: no request phrase matches, but the sender's own photos, file or data
+    are named with an ask, so a person reads it (triage) rather than nobody."""
+    result = classify(make(body, "Hello"))
+    assert result.needs_triage or result.kind in ("rights_request", "opt_out"), result.evidence
+
+
 def test_ordinary_support_mail_stays_ordinary() -> None:
     for body in (
         "I can't log in to my account, the reset link has expired. Please help.",

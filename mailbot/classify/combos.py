@@ -882,12 +882,16 @@ _POSSESSIVES = frozenset(
     {"my", "meine", "mein", "meinen", "meinem", "meiner", "meines", "mes", "mis", "miei"}
     | {"mijn", "moje", "moich", "moim", "moimi", "moja", "mojej", "mojego", "meus", "mina"}
 )
+# "Data", not a phone's data allowance ("my mobile data", "my data plan").
+_DATA_WORD = (
+    r"(?<!mobile )(?<!cellular )(?<!phone )data(?! (?:plan|allowance|usage|roaming|limit|bundle"
+    r"|package|cap)\b)"
+)
 _PERSONAL_DATA = re.compile(
     r"\b(?:my|meine?\w*|mes|mis|miei|mijn|moj\w*|moich|moimi|moim|meus|mina|his|her|their|ses|sus"
     r"|seine[nmrs]?"
     r"|suoi|sue|zijn|jego|jej|seus|suas|hans|hennes)\b(?:\s+\w+){0,2}\s+(?:"
-    r"(?<!mobile )(?<!cellular )(?<!phone )data(?! (?:plan|allowance|usage|roaming|limit|bundle"
-    r"|package|cap)\b)|details"
+    rf"{_DATA_WORD}|details"
     r"|personal information|information you hold|records|daten|angaben|donnees|informations"
     r"|datos|dati|gegevens|persoonsgegevens|dane|danych|dados|uppgifter|personuppgifter)\b"
 )
@@ -903,6 +907,36 @@ _ASK_OF_DATA = re.compile(
     r"|usun\w*|popraw\w*|kopi\w*|wykorzyst\w*|przechow\w*|udostep\w*|jak dlugo|dlaczego"
     r"|apag\w*|exclu\w*|corrij\w*|partilh\w*|compartilh\w*|quanto tempo|radera\w*|ta bort"
     r"|ratta\w*|anvand\w*|sparar|lagrar|delat|hur lange|varfor)\b"
+)
+
+
+# The wider net: one's own (or a relative's) things named in a sentence that asks for
+# something. Measured on 11 sets of mail from new writers, with the code of the session's
+# start: it sent 27 of the 213 requests otherwise missed to a person, and 4 of 552 ordinary
+# mails.
+_THEIR = (
+    r"(?:my|his|her|our|their|mein\w*|sein\w*|ihr\w*|unser\w*|mes|mon|ma|ses|son|sa|nos|notre|mis"
+    r"|mi|sus|su|nuestr\w*|miei|mie|mio|mia|suoi|sue|nostr\w*|mijn|zijn|haar|ons|onze|moj\w*|moich"
+    r"|jego|jej|nasz\w*|meus?|minhas?|seus?|suas?|nossos?|nossas?|mina|mitt|min|hans|hennes|vara"
+    r"|vart)"
+)
+_OWN_THINGS = re.compile(
+    rf"\b{_THEIR}\b(?:\s+[\w'-]+){{0,3}}?\s+(?:{_DATA_WORD}|details|information|info|file|records?"
+    r"|photos?"
+    r"|pictures?|pics|images?|videos?|clips?|footage|recordings?|profile|history|messages|notes"
+    r"|licen[cs]e|passport|daten|angaben|profil|fotos?|akte|unterlagen|donnees|informations"
+    r"|coordonnees|dossier|historique|datos|informacion|perfil|expediente|historial|dati"
+    r"|informazioni|profilo|scheda|storico|gegevens|persoonsgegevens|profiel|dane|danych|danymi"
+    r"|konto|zdjecia|historia|dados|informacoes|ficha|registo|historico|uppgifter|personuppgifter"
+    r"|bilder|historik)\b"
+)
+_ASKING = re.compile(
+    r"\b(?:please|pls|can you|could you|would you|i'd like|i would like|i want|i don't want|bitte"
+    r"|ich mochte|ich will|pouvez|merci de|je voudrais|je souhaite|je veux|je ne veux|por favor"
+    r"|pueden|podeis|quisiera|quiero|no quiero|per favore|potete|vorrei|voglio|non voglio|graag"
+    r"|kunnen jullie|kunt u|ik wil|prosze|chce|nie chce|podem|gostaria|quero|nao quero|kan ni"
+    r"|jag vill|vill inte|snalla|vanligen|pourriez|pourrais|konnten sie|konnen sie|podrian|podriais"
+    r"|potreste|zou u|zouden jullie|czy mozecie|czy moga|poderiam|poderia|skulle ni)\b"
 )
 
 
@@ -1201,12 +1235,13 @@ def _automatic_refusal(text: Folded) -> str | None:
 
 
 def data_question(texts: list[Folded]) -> str | None:
-    """A sentence that names the person's own data and asks something of it, if one does."""
+    """A sentence that names the person's own data and asks something of it, or names their
+    own things (photos, file, history) and asks for something, if one does."""
     for text in texts:
-        if not text.words & _POSSESSIVES:
-            continue
+        mine = bool(text.words & _POSSESSIVES)
         for sentence in _SENTENCE.finditer(text.text):
-            data = _PERSONAL_DATA.search(sentence[0])
-            if data is not None and _ASK_OF_DATA.search(sentence[0]):
+            if mine and _PERSONAL_DATA.search(sentence[0]) and _ASK_OF_DATA.search(sentence[0]):
+                return sentence[0].strip()
+            if _OWN_THINGS.search(sentence[0]) and _ASKING.search(sentence[0]):
                 return sentence[0].strip()
     return None
