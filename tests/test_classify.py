@@ -3349,6 +3349,68 @@ FURTHER_PLAIN_ASKS = {
         "transmettez-vous à la mairie ?",
         "other",
     ),
+    "rectification-confused-me-date-of-death": Case(
+        "Your family tree lists me with a date of death; someone confused me with my aunt. "
+        "Please fix this.",
+        R,
+        ("rectification",),
+    ),
+    "automated-failed-the-check-member-of-staff": Case(
+        "I failed your automated check. Could a member of staff please review my application?",
+        R,
+        ("automated_decision",),
+    ),
+    "pl-rectification-poprawienie-danych": Case(
+        "Czy mogłabym prosić o poprawienie tych danych?", R, ("rectification",)
+    ),
+    "es-restriction-no-se-utilice-el-informe": Case(
+        "Mientras se revisa, les pido que no se utilice ni se envíe ese informe.",
+        R,
+        ("restriction",),
+    ),
+    "es-information-para-que-se-usa": Case(
+        "¿Para qué se usa la foto, cuánto tiempo se guarda y si se comparte con alguien?",
+        R,
+        ("information",),
+    ),
+    "fr-portability-dans-un-fichier": Case(
+        "Est-ce que je peux récupérer mon profil et mes avis dans un fichier pour une autre "
+        "appli ?",
+        R,
+        ("portability",),
+    ),
+    "all-no-marketing-emails-or-texts": Case(
+        "Could you stop both please - no marketing emails or texts.",
+        "opt_out",
+        opt_out=("email", "phone"),
+    ),
+    "nl-phone-stoppen-met-smsjes": Case(
+        "Kunnen jullie stoppen met die sms'jes met acties?", "opt_out", opt_out=("phone",)
+    ),
+    "pt-email-parem-de-mandar-e-mail-de-promocao": Case(
+        "Por favor parem de me mandar e-mail de promoção.", "opt_out", opt_out=("email",)
+    ),
+    "de-phone-nicht-mehr-wegen-anzurufen": Case(
+        "Ich bitte Sie, mich nicht mehr wegen Ihrer Angebote anzurufen.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "fr-all-ne-plus-m-en-envoyer": Case(
+        "Merci de ne plus m'en envoyer, ni par mail ni par SMS.",
+        "opt_out",
+        opt_out=("email", "phone"),
+    ),
+    "artwork-rejected-automatically": Case(
+        "Your system automatically rejects my artwork. Can someone check it manually?", "other"
+    ),
+    "pt-portabilidade-de-carencias": Case(
+        "Vocês aceitam portabilidade de carências do plano do meu cachorro?", "other"
+    ),
+    "de-order-wrong-phone-on-print-job": Case(
+        "Im Auftrag steht noch die falsche Telefonnummer. Bitte löschen, ich lade die "
+        "korrigierten Daten neu hoch.",
+        "other",
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,
@@ -3516,6 +3578,18 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
         ),
         ("Wnoszę sprzeciw wobec potrącenia 400 zł z kaucji.", "Rozliczenie kaucji"),
         ("Me opongo a pagar el suplemento, el perro vino cepillado.", "suplemento"),
+        (
+            "FW: Action required: update my details for 12.99. Is this genuine? It looks dodgy.",
+            "Is this real?",
+        ),
+        (
+            "As your public liability insurers we need a copy of the accident book entry for the "
+            "claimant.",
+            "Claim MCL/55120",
+        ),
+        ("Szanowna Redakcjo, proszę o opublikowanie sprostowania do artykułu.", "Sprostowanie"),
+        ("Hiermit lege ich Widerspruch gegen die Beitragserhöhung ein.", "Widerspruch"),
+        ("Jag har en invändning mot slutfakturan.", "Slutfaktura"),
         (
             "The census transcription shows my great-grandfather born 1876; please correct it "
             "to 1867.",

@@ -90,9 +90,22 @@ _PARTNER = PhraseSet(
         r"\b(?:data )?processing (?:agreement|addendum)\b|\bsupplier file\b|\bour compliance\b",
         r"\b(?:partnership|parceria|partenariat|partnerschaft|colaboracion|collaborazione"
         r"|samenwerking|wspolprac\w*|samarbete)\b",
+        r"\b(?:dpa|data protection (?:lead|officer)|ig toolkit)\b",
+        r"\bas your (?:\w+ ){0,3}insurers?\b",
+        r"\b(?:the )?(?:claimant|policyholder|our insured)\b",
     ]
 )
 _PARTNER_SIGNS = 2
+# "Is this genuine?" about a forwarded mail that asks to "update my details": a person answers.
+_GENUINE = PhraseSet(
+    [
+        r"\bis (?:this|it) (?:genuine|real|legit\w*|a scam|phishing|from you)\b|\bphishing\b",
+        r"\bist (?:das|diese mail) echt\b|\best-ce une arnaque\b",
+        r"\bes (?:real|legitimo) (?:esto|este)\b",
+        r"\be una truffa\b|\bis dit echt\b|\bczy to (?:prawdziwe|oszustwo)\b|\bisso e golpe\b",
+        r"\bar (?:detta|det har) (?:akta|bedrageri)\b",
+    ]
+)
 _PRESS_SIGNS = 1
 _OTHER_CONFIDENCE = 0.85
 _UNSURE_OTHER = 0.6
@@ -173,6 +186,7 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
         _reads_like("a sales pitch", _PITCH, parts, _PITCH_SIGNS)
         or _reads_like("a press enquiry", _PRESS, with_subject, _PRESS_SIGNS)
         or _reads_like("a business partner's question", _PARTNER, with_subject, _PARTNER_SIGNS)
+        or _reads_like("a question whether a mail is genuine", _GENUINE, with_subject, 1)
     )
     if pitch:
         confidence = min(confidence, _PARTIAL_CAP)

@@ -126,7 +126,8 @@ _WRONG = _Terms(
     r"|still the old|the old one|noch die alte|encore l'ancienne|todavia la antigua"
     r"|ancora il vecchio|nog het oude|nadal stary|ainda a antiga|fortfarande den gamla"
     r"|(?:isn'?t|is not|not) true|nicht wahr|pas vrai|no es (?:verdad|cierto)|non e vero|niet waar"
-    r"|nieprawda|nao e verdade|inte sant"
+    r"|nieprawda|nao e verdade|inte sant|confused me with|mixed me up with|verwechselt|confondu\w*"
+    r"|confundid\w*|scambiat\w*|verward|pomylil\w*|forvaxla\w*"
 )
 _FIELD = _Terms(
     r"(?:sur|first |last |family |maiden )?names?|date of birth|birth ?date|dob|birthday"
@@ -150,7 +151,8 @@ _FIELD = _Terms(
     r"|ouders|miejsce urodzenia|rodzice|local de nascimento|fodelseort|foraldrar|next of kin"
     r"|nachste[rn]? angehorige\w*|personne a prevenir|contacto de emergencia"
     r"|familiare di riferimento|contactpersoon|osoba kontaktowa|pessoa de contacto|anhorig\w*"
-    r"|passwort|password|mot de passe",
+    r"|passwort|password|mot de passe|date of death|sterbedatum|date de deces|fecha de defuncion"
+    r"|data di morte|overlijdensdatum|data smierci|data de obito|dodsdatum",
     whole_words=True,
 )
 # A document put right and sent again: business, not the person's record ("correct the
@@ -213,7 +215,8 @@ _ORDER = _Terms(
     r"|lieferung\w*|paket\w*|sendung\w*|commande\w*|livraison\w*|colis|pedidos?|envio\w*"
     r"|paquete\w*|ordine|ordini|consegna\w*|spedizion\w*|pacco|bestelling\w*|levering\w*|pakket\w*"
     r"|zamowien\w*|dostaw\w*|paczk\w*|przesylk\w*|encomenda\w*|entrega\w*|pacote\w*|bestallning\w*"
-    r"|leverans\w*|forsandelse\w*|livrer|livrez|livree?s?|liefern|geliefert|bezorg\w*|leverer\w*",
+    r"|leverans\w*|forsandelse\w*|livrer|livrez|livree?s?|liefern|geliefert|bezorg\w*|leverer\w*"
+    r"|auftrag\w*|print job",
     whole_words=True,
 )
 _RECORDS = _Terms(
@@ -235,6 +238,8 @@ _RECORDS = _Terms(
     r"|dans ma fiche|ma fiche|mon dossier|(?:in )?(?:ihrer|eurer|der) (?:kunden)?kartei"
     r"|(?:those|these|the|my|his|her|their) (?:\w+ )?notes|(?:su|mi|tu|la) ficha"
     r"|(?:questa|la|quella) segnalazione"
+    r"|vossa base|sua base|votre base|vuestra base|la vostra base|uw database"
+    r"|waszej bazie|er databas"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -386,6 +391,7 @@ _NOT_USE = _Terms(
     r"|nie (?:byly|byla|bylo|beda) wykorzystywan\w*|nie wykorzystywa\w*"
     r"|wstrzyma\w* wykorzystywani\w*|ne (?:pas |plus )?(?:rien )?transmettre"
     r"|ne (?:pas |plus )?(?:les |le |la )?utiliser"
+    r"|no se (?:utilice|use|envie|utilicen|usen|envien)"
 )
 # Something on record that a stop while it is checked is about: a note, an entry, a report.
 _ENTRY = _Terms(
@@ -396,7 +402,8 @@ _ENTRY = _Terms(
     r"|registrati\w*|registrering\w*"
     r"|(?:details|data|information) (?:you )?(?:hold|have|keep|held|kept) (?:on|about) me|imagens"
     r"|imagenes|images|photos|fotos|fotografias|immagini|bilder|footage|profile|profil|account"
-    r"|konto|compte|cuenta|conta|chats?|\w*fotos|segnalazion\w*|dossier|infos?",
+    r"|konto|compte|cuenta|conta|chats?|\w*fotos|segnalazion\w*|dossier|infos?|informe|report"
+    r"|bericht|rapport|relazione|verslag|raport|relatorio",
     whole_words=True,
 )
 _SEND = _Terms(
@@ -602,7 +609,8 @@ _REFUSED = _Terms(
     r"|reponse negative|negative response|odpowiedz negatywna|resposta negativa|ert nej|fick nej"
     r"|not progressed|unsuccessful|cannot offer|can't offer|keine (?:\w+ )?anbieten"
     r"|no (?:le |te |os )?podemos ofrecer|ne pouvons pas (?:vous )?(?:proposer|offrir)"
-    r"|non possiamo offrir\w*",
+    r"|non possiamo offrir\w*|failed|did not pass|didn't pass|nicht bestanden|echoue\w*"
+    r"|no superad\w*|non superat\w*|niet geslaagd|nie zaliczon\w*|underkand",
     whole_words=True,
 )
 _LOOK_AGAIN = _Terms(
@@ -630,7 +638,7 @@ _FORMAT = _Terms(
     r"|(?:in|en|num|em|w|i|im|als|dans|nel|in een) (?:a |an |un |une |um |uno |una |een |ett "
     r"|einem |jakims )?(?:\w+ ){0,2}(?:format|formato|formaat)|file format|som filer|gpx|tcx"
     r"|(?:whatever|any|which ?ever) (?:\w+ )?format|fit-?fil\w*|standaardformaat|standardformat"
-    r"|standaard formaat|raw (?:dna |genetic |genome )?data|(?:raw )?dna file",
+    r"|standaard formaat|raw (?:dna |genetic |genome )?data|(?:raw )?dna file|dans un fichier",
     whole_words=True,
 )
 # What the person should receive: in a how-to question only these make it an ask.
@@ -751,6 +759,7 @@ _PURPOSE = _Terms(
     r"|vad gor ni med (?:mina )?uppgifter|(?:pra|para) que (?:\w+ )?(?:usam|utilizam|serve)"
     r"|what (?:you )?(?:\w+ )?do with (?:\w+'? )?(?:data|details|information)|a cosa serv\w*"
     r"|wat (?:jullie|u) (?:\w+ )?met (?:die|mijn|de|deze) gegevens doe\w*"
+    r"|para que se (?:usa|utiliza|usan|utilizan)"
 )
 _RECIPIENTS = _Terms(
     r"who (?:gets|receives|sees|can see|has access|else has)"
@@ -802,6 +811,7 @@ _RECIPIENTS = _Terms(
     r"|which (?:other )?(?:companies|organi[sz]ations|partners|third parties) (?:can )?(?:access"
     r"|see|get|receive)"
     r"|a chi (?:li |le |lo |la )?(?:passate|date|cedete|inviate|girate|comunicate)"
+    r"|si se comparte\w* con"
 )
 _RETENTION = _Terms(
     r"how long (?:[\w']+ ){0,4}(?:keep|kept|store|stored|retain|retained|hold|held|saved)"
@@ -848,7 +858,8 @@ _DATA_TALK = _Terms(
     r"|license plates?|number plates?|kennzeichen|targh\w*|kentekens?|tablic\w*"
     r"|registreringsnummer|passaporte|pasaporte|passeport|reisepass|paspoort|paszport|passaporto"
     r"|carne|carnet|licen[cs]e|fuhrerschein|permis de conduire|patente|rijbewijs|prawo jazdy"
-    r"|carta de conducao|korkort|id card",
+    r"|carta de conducao|korkort|id card"
+    r"|fotos?",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.
@@ -1044,7 +1055,7 @@ _CREDIT = _Terms(
 # Content refused, not the person: "your advert did not pass our automated check".
 _CONTENT = _Terms(
     r"adverts?|advertisements?|listings?|postings?|posts?|comments?|uploads?|anzeige\w*|annonces?"
-    r"|anuncios?|annunci\w*|advertenties?|ogloszeni\w*|annons\w*",
+    r"|anuncios?|annunci\w*|advertenties?|ogloszeni\w*|annons\w*|artwork|pdf|preflight|files?",
     whole_words=True,
 )
 
@@ -1207,6 +1218,10 @@ def _wrong_field(text: Folded) -> str | None:
             continue  # a wrong password or login: a support question
         if field is None or (_ADDRESS.search_in(field[0]) and _delivery(text, stretch)):
             continue
+        if _ORDER.search_in(stretch) and not (
+            _RECORDS.search_in(stretch) or _OWN_DATA.search(stretch)
+        ):
+            continue  # a wrong number on an order or a print job is the order's
         if _BOOKING.search_in(stretch) and not _RECORDISH.search(text):
             continue  # a name wrong on a booking or a ticket: the booking is put right
         return stretch[min(field.start(), wrong.start() - start) :][:60].strip()

@@ -40,7 +40,7 @@ _FEE = re.compile(
     r"|levy|levies|motions?|proposals?|resolutions?|agenda|\w*entgelt\w*|zahlungsaufforderung\w*"
     r"|\w*aufforderung|potracen\w*|kaucj\w*|deposits?|kaution|fianza|cauzione|borg|caucao"
     r"|suplemento\w*|supplements?|zuschlag\w*|pagar|pay|paying|payer|pagare|betalen|zaplacic"
-    r"|betala)\b"
+    r"|betala|\w*faktur\w*|\w*beitrag\w*|erhohung\w*|\w*afrekening)\b"
 )
 _FEE_AFTER = 40
 # The objection is to the processing of data after all: "Widerspruch gegen die Verarbeitung".
@@ -62,7 +62,8 @@ _BUSINESS_NOUN = (
     r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons|avis|busta paga|cedolino"
     r"|payslips?|gehaltsabrechnung|lohnabrechnung|fiche de paie|bulletin de salaire|nomina"
     r"|loonstrook|lonespecifikation|holerite|saldo|punti|points|balance|punkte|solde|puntos|punten"
-    r"|punkty|pontos|poang|culasse|cylinder head|zylinderkopf|culata|testata|cilinderkop"
+    r"|punkty|pontos|poang|auftrag\w*|print job"
+    r"|culasse|cylinder head|zylinderkopf|culata|testata|cilinderkop"
     r"|glowic\w*|cabecote|topplock|chart|charts|pattern|recipe|instructions|diagram|appel de fonds"
     r"|decompte|nebenkostenabrechnung|liquidacion|conguaglio|afrekening|tantiemes|articles?"
     r"|artykul\w*|newspaper|zeitungsartikel|artikel|periodico|giornale|krant|jornal|tidning\w*)"
@@ -132,8 +133,16 @@ _MACHINING = re.compile(
 # "portabilidade do número". Anywhere in the message: it says what is being moved.
 _PORTED = re.compile(
     r"\b(?:mutuo|hipoteca|mortgage|loan|mutuelle|insurance|versicherung|seguro|assicurazione"
-    r"|verzekering|polizza|portabilidade do (?:meu )?numero|portabilidad de (?:mi )?(?:numero"
-    r"|linea)|portabilita del (?:mio )?numero|number porting|rufnummernmitnahme)\b"
+    r"|verzekering|polizza|carencias|portabilidade do (?:meu )?numero"
+    r"|portabilidad de (?:mi )?(?:numero|linea)|portabilita del (?:mio )?numero|number porting"
+    r"|rufnummernmitnahme)\b"
+)
+
+
+# A letter to a newspaper's editors asking for a printed correction ("sprostowanie").
+_EDITORIAL = re.compile(
+    r"\b(?:redakcj\w*|redaktion|redaction|redaccion|redazione|redactie|redacao|to the editor"
+    r"|dear editor)\b"
 )
 
 
@@ -171,6 +180,7 @@ def _of_business(hit: Hit, whole: str) -> bool:
             or _BUSINESS_BEFORE.search(hit.before)
             or _MINUTES.search(f"{hit.before} {hit.after}")
             or _MACHINING.search(whole)
+            or _EDITORIAL.search(whole)
         )
     if hit.cue == "portability":
         return bool(

@@ -63,6 +63,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b(?:meine|mein|alle|samtliche) (?:\w+ ){{0,2}}(?:daten|angaben|kundenkonto|konto|"
         rf"account|profil|e-?mail-adresse)\w* (?:\w+ ){{0,4}}(?:raus|heraus|weg)?{_LOSCH}"
         r"(?:en|t)\b",
+        rf"\b{_LOSCH}ung der daten (?:meines|meiner) \w+",
         rf"\b{_LOSCH}ung (?:meiner|aller|samtlicher|der (?:mich betreffenden|uber mich)|"
         r"personenbezogener|mich betreffender|meines (?:kunden)?kontos|meiner daten)",
         rf"\brecht auf (?:{_LOSCH}ung|vergessenwerden|vergessen werden)\b",
@@ -123,6 +124,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bhoren sie auf,? mir (?:\w+ )?(?:e-?mails|mails|newsletter) zu schicken\b",
     ),
     "optout_phone": (
+        r"\bmich nicht mehr (?:\w+ ){0,4}anzurufen\b",
         r"\brufen sie (?:mich|uns) (?:bitte )?nicht mehr (?:\w+ ){0,3}an\b",
         r"\b(?:rufen sie mich nicht|nicht mehr anrufen|horen sie auf,? mich anzurufen)\b",
         r"\bkeine (?:weiteren |weitere )(?:anrufe|werbeanrufe|telefonwerbung|sms)\b",

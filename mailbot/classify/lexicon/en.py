@@ -350,6 +350,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"telemarketing)\b",
     ),
     "optout_all": (
+        r"\bno (?:more )?marketing (?:e-?mails|texts|calls|messages)\b",
         r"\b(?:take|remove) me (?:off|from) (?:all (?:of )?)?(?:your |the )?marketing\b"
         r"(?! (?:list|lists|e-?mails?|newsletters?|mailings?)\b)",
         r"\b(?:take|remove) me (?:off|from) (?:all (?:of )?)?(?:it|them|that|everything)\b"

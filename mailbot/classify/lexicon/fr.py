@@ -102,6 +102,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:arret\w*|cess\w*) (?:le |votre |vos |ce |tout )?demarchage(?: telephonique)?\b",
     ),
     "optout_all": (
+        r"\bne plus m'en envoyer\b",
         r"\barret\w* (?:les |vos |ces )?(?:mails|e-?mails|courriels|sms)(?: et (?:les |vos )?"
         r"(?:mails|e-?mails|sms|appels))?(?: publicitaires)?\b",
         r"\b(?:ne (?:plus )?me (?:contacter|solliciter|contactez)|arretez de me (?:contacter|"

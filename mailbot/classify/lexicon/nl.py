@@ -97,6 +97,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bgeen (?:telefoontjes|sms)\b",
     ),
     "optout_all": (
+        r"\bstoppen met (?:die |de |jullie )?(?:sms\S*|mails|e-?mails|nieuwsbrie\w*|berichtjes"
+        r"|acties)",
         r"\bneem geen contact (?:meer )?met (?:mij|me) op\b",
         r"\bgeen reclame meer\b",
         r"\bstop met (?:het )?(?:sturen|versturen|zenden) van (?:\w+ )?(?:reclame|aanbiedingen)\b",

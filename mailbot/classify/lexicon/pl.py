@@ -13,6 +13,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:zadanie|wniosek o) dostep\w*\b",
     ),
     "rectification": (
+        r"\bpoprawieni\w* (?:tych |moich )?danych\b",
         r"\bsprostowani\w*\b",
         r"\bpoprawieni\w* (?:moich )?danych\b|\bpoprawic moje dane\b",
         r"\bnieprawidlowe dane\b",

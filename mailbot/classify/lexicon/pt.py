@@ -62,6 +62,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
     "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
     "optout_email": (
+        r"\bpar(?:ar|em|e) de (?:me )?(?:mandar|enviar) (?:e-?mails?|emails?) (?:de )?(?:promo\w*"
+        r"|propaganda|publicidade)",
         r"\btirar (?:o )?(?:meu )?e-?mail d[ao]s? (?:vossa |sua )?(?:\w+ )?(?:lista|newsletter)\b",
         r"\b(?:me retir\w*|retirem-me|tirem-me) d[ao]s? (?:vossa |sua )?(?:\w+ )?(?:lista"
         r"|newsletter)\b",
