@@ -721,6 +721,8 @@ VACATIONS = {
     "will get back to you.",
     "helpdesk-receipt-bracketed-number": "Your request (#88213) has been received and is being "
     "reviewed by our support staff.",
+    "ticket-created": "We would like to acknowledge that we have received your request and a "
+    "ticket has been created.",
     "away-until-reply-when-back": "Thank you for your message. I'm away in the hills until 2 June "
     "and will reply when I'm back.",
 }
@@ -3411,6 +3413,34 @@ FURTHER_PLAIN_ASKS = {
         "korrigierten Daten neu hoch.",
         "other",
     ),
+    "phone-remove-my-number-from-broadcast": Case(
+        "Kindly remove my number 0802 XXX XXXX from your broadcast list.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "access-im-wanting-to-see-whatever": Case(
+        "I'm wanting to see whatever you've got written down about me.", R, ("access",)
+    ),
+    "objection-dont-want-that-my-device-is-followed": Case(
+        "I don't want that my phone is followed around the building by your wifi.",
+        R,
+        ("objection",),
+    ),
+    "erasure-everything-connected-to-him": Case(
+        "Please would you delete it and everything connected to him.",
+        R,
+        ("erasure",),
+    ),
+    "it-cancellare-iscrizione-corso": Case(
+        "Devo cancellare la mia iscrizione al corso di sabato.",
+        "other",
+        subject="Cancellare iscrizione corso",
+    ),
+    "sv-intyg-om-registerutdrag": Case(
+        "Rektor behöver ett intyg om registerutdrag för ledarna.",
+        "other",
+        subject="Intyg om registerutdrag",
+    ),
     "rectification-place-of-birth-put-right": Case(
         "Your site has me down as born in Leeds; my place of birth is York. Please put it right.",
         R,
@@ -3590,6 +3620,16 @@ def test_a_sales_pitch_in_other_languages_goes_to_a_person(body: str, subject: s
         ("Szanowna Redakcjo, proszę o opublikowanie sprostowania do artykułu.", "Sprostowanie"),
         ("Hiermit lege ich Widerspruch gegen die Beitragserhöhung ein.", "Widerspruch"),
         ("Jag har en invändning mot slutfakturan.", "Slutfaktura"),
+        (
+            "I am the director of La Piazzetta Ltd. The review about us is false; under GDPR we "
+            "have the right to be forgotten, so remove it.",
+            "Defamatory review",
+        ),
+        (
+            "I'm a master's student. My thesis examines how companies handle access requests "
+            "and the right to erasure; could I interview someone?",
+            "Research interview",
+        ),
         (
             "The census transcription shows my great-grandfather born 1876; please correct it "
             "to 1867.",

@@ -90,12 +90,28 @@ _PARTNER = PhraseSet(
         r"\b(?:data )?processing (?:agreement|addendum)\b|\bsupplier file\b|\bour compliance\b",
         r"\b(?:partnership|parceria|partenariat|partnerschaft|colaboracion|collaborazione"
         r"|samenwerking|wspolprac\w*|samarbete)\b",
-        r"\b(?:dpa|data protection (?:lead|officer)|ig toolkit)\b",
+        r"\b(?:dpa|data protection lead|ig toolkit)\b",
         r"\bas your (?:\w+ ){0,3}insurers?\b",
         r"\b(?:the )?(?:claimant|policyholder|our insured)\b",
     ]
 )
 _PARTNER_SIGNS = 2
+# A company's director writing about its own affairs ("I am the director of La Piazzetta Ltd").
+_COMPANY = PhraseSet(
+    [
+        r"\bi am the (?:director|owner|managing director|ceo|founder) of [\w' &.-]{1,40}\b(?:ltd"
+        r"|limited|gmbh|sarl|b\.v|s\.r\.l|s\.l|plc|llc|inc)\b",
+    ]
+)
+# A student or researcher asking how the company handles requests: a person answers.
+_RESEARCH = PhraseSet(
+    [
+        r"\b(?:master'?s|phd|doctoral|bachelor'?s) (?:student|candidate|thesis|research)\b",
+        r"\b(?:my|our) (?:thesis|dissertation|research project)\b|\bresearch interview\b",
+        r"\b(?:masterarbeit|doktorarbeit|memoire de master|tesis|tesi di laurea|scriptie|praca"
+        r" magisterska|dissertacao|uppsats)\b",
+    ]
+)
 # "Is this genuine?" about a forwarded mail that asks to "update my details": a person answers.
 _GENUINE = PhraseSet(
     [
@@ -187,6 +203,8 @@ def _classify_person(message: InboundMessage, own: str) -> Classification:
         or _reads_like("a press enquiry", _PRESS, with_subject, _PRESS_SIGNS)
         or _reads_like("a business partner's question", _PARTNER, with_subject, _PARTNER_SIGNS)
         or _reads_like("a question whether a mail is genuine", _GENUINE, with_subject, 1)
+        or _reads_like("a researcher's enquiry", _RESEARCH, with_subject, 2)
+        or _reads_like("a company writing about its own affairs", _COMPANY, with_subject, 1)
     )
     if pitch:
         confidence = min(confidence, _PARTIAL_CAP)

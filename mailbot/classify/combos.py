@@ -237,9 +237,8 @@ _RECORDS = _Terms(
     r"|a minha ficha|na minha ficha|minha ficha|(?:op|in) (?:ons|mijn) profiel|meu registo"
     r"|dans ma fiche|ma fiche|mon dossier|(?:in )?(?:ihrer|eurer|der) (?:kunden)?kartei"
     r"|(?:those|these|the|my|his|her|their) (?:\w+ )?notes|(?:su|mi|tu|la) ficha"
-    r"|(?:questa|la|quella) segnalazione"
-    r"|vossa base|sua base|votre base|vuestra base|la vostra base|uw database"
-    r"|waszej bazie|er databas"
+    r"|(?:questa|la|quella) segnalazione|vossa base|sua base|votre base|vuestra base"
+    r"|la vostra base|uw database|waszej bazie|er databas"
 )
 _SYSTEM = _Terms(
     r"(?:the|your|a) (?:\w+ )?system|(?:the |a )?computer|a (?:program|machine|bot)|das system"
@@ -290,7 +289,7 @@ _REVIEW = _Terms(
     r"|revej\w*|reaval\w*|granska\w*|prova\w*|titta\w*|gepruft|prufung|gar igenom|ser over"
     r"|bedom\w*|go through|goes through|beoordel\w*|kijk\w*|regarde\w*|regarder|etudi\w*|mire\w*"
     r"|mirar|miren|guardare|guardi|guardate|spojrz\w*|olh\w*|przejrz\w*|patrz\w*|rived\w*"
-    r"|rivist[ao]|rivedere|riveda|controll\w*|kontroll\w*|controle\w*|controla\w*"
+    r"|rivist[ao]|rivedere|riveda|controll\w*|kontroll\w*|controle\w*|controla\w*|examen"
 )
 _PROFILE = _Terms(
     r"profile of me|picture of me|profile on me|profil(?:e|es|ing)?|personali[sz]\w*"
@@ -436,7 +435,7 @@ _ASK_FOR = _Terms(
     r"|possible to (?:have|get|receive)|seria posible (?:tener|recibir|obtener)"
     r"|sarebbe possibile (?:avere|ricevere)|grateful to (?:receive|have|get|be sent)"
     r"|grateful if you (?:could|would) (?:send|provide|let me have)"
-    r"|(?:she|he|they)(?:'d| would) like"
+    r"|(?:she|he|they)(?:'d| would) like|i'?m wanting|i am wanting"
 )
 _ACCESS_OBJECT = _Terms(
     r"footage|cctv|videos?|recordings?|cameras?|notes?|messages|chats?|conversations?|photos?"
@@ -580,7 +579,8 @@ _AUTOMATIC = _Terms(
     r"|na een paar seconden|po kilku sekundach|apos (?:alguns|poucos) segundos"
     r"|efter (?:nagra|ett par) sekunder|en menos de (?:un|\d+) minutos?|in less than a minute"
     r"|in unter einer minute|en moins d'une minute|in meno di un minuto|binnen een minuut"
-    r"|w mniej niz minute|em menos de um minuto|pa mindre an en minut",
+    r"|w mniej niz minute|em menos de um minuto|pa mindre an en minut"
+    r"|en moins de (?:deux|trois|cinq|\d+) minutes",
     whole_words=True,
 )
 # A declined payment is the bank's or the shop's business, not a decision about the person.
@@ -858,8 +858,7 @@ _DATA_TALK = _Terms(
     r"|license plates?|number plates?|kennzeichen|targh\w*|kentekens?|tablic\w*"
     r"|registreringsnummer|passaporte|pasaporte|passeport|reisepass|paspoort|paszport|passaporto"
     r"|carne|carnet|licen[cs]e|fuhrerschein|permis de conduire|patente|rijbewijs|prawo jazdy"
-    r"|carta de conducao|korkort|id card"
-    r"|fotos?",
+    r"|carta de conducao|korkort|id card|fotos?",
     whole_words=True,
 )
 # Analysis of the person, and "leave me out of it": an objection in plain words.

@@ -184,6 +184,7 @@ AUTO_TEXT = PhraseSet(
         r"\byour (?:request|ticket|case|enquiry|inquiry|message)(?: [(\[]?(?:#|no\.?|number|id"
         r"|ref)? ?[\w-]+[)\]]?)? (?:has been|was|is being) (?:received|created|logged|registered"
         r"|opened)\b",
+        r"\ba (?:support )?ticket (?:has been|was) (?:created|opened|logged)\b",
         r"\bdies ist eine automatische (?:antwort|nachricht|e-?mail)\b|\bautomatisch generiert\b",
         r"\b(?:ceci est un|ce) (?:message|courriel|e-?mail) (?:automatique|genere automatiquement)",
         r"\breponse automatique\b",

@@ -140,6 +140,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:all )?my (?:personal )?(?:data|info|information|details|records) (?:\w+ )?(?:gone|"
         r"deleted|erased|removed|wiped)\b",
         r"\bforget (?:about )?me\b",
+        rf"\b{_ERASE} (?:it and )?everything (?:connected|linked|related) to (?:him|her|me|them"
+        rf"|my \w+)\b",
         r"\bremove me from (?:the |your )?(?:photos|photographs|pictures|images|videos)\b",
         r"\b(?:take|remove) me (?:off|from) (?:the |your )?(?:members?|membership) (?:list"
         r"|register)\b",
@@ -233,6 +235,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\b(?:don't|do not) want (?:that )?my (?:\w+ )?(?:device|phone|location|car) (?:is |be "
+        r"|to be )?"
+        r"(?:followed|tracked|monitored|detected)\b",
         r"\b(?:don't|do not) want to be (?:analy[sz]ed|profiled|tracked|targeted|monitored)\b",
         r"\b(?:don't|do not) want my (?:\w+ ){0,2}(?:tracked|analy[sz]ed|profiled|monitored)\b",
         r"\b(?:don't|do not) want (?:mine|my \w+) used for (?:that|this|research|marketing"
@@ -339,7 +344,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:keep|keeps|kept|constantly|always) (?:ringing|calling|phoning|texting) me\b",
         r"\btelephone preference service\b|\bregistered (?:with|on) (?:the )?tps\b",
         r"\b(?:remove|take|delete) (?:me|my (?:phone |mobile |telephone )?(?:number|details))"
-        r"(?: \([^)]{0,30}\)| [\d +]{6,20})? (?:off|from) (?:your|the|all your) (?:call(?:ing)?"
+        r"(?: \([^)]{0,30}\)| [\dx +]{6,20})? (?:off|from) (?:your|the|all your) (?:broadcast"
+        r"|whatsapp"
+        r"|call(?:ing)?"
         r"|phone|telephone|telemarketing|sms|text) list\b",
         r"\b(?:no more |stop (?:the |these |your |all )?)(?:phone |sales |cold |promo "
         r"|promotional |marketing )?(?:calls|"
@@ -350,6 +357,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"telemarketing)\b",
     ),
     "optout_all": (
+        r"\b(?:do not|don't|dont) send me (?:any )?(?:more )?(?:promo|promotional|marketing) "
+        r"(?:messages|texts|e-?mails)\b",
         r"\bno (?:more )?marketing (?:e-?mails|texts|calls|messages)\b",
         r"\b(?:take|remove) me (?:off|from) (?:all (?:of )?)?(?:your |the )?marketing\b"
         r"(?! (?:list|lists|e-?mails?|newsletters?|mailings?)\b)",

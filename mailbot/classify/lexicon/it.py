@@ -74,7 +74,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r" promozionali|promozioni)\b",
         r"\bdisiscriv\w+\b",
         r"\bnon (?:inviatemi|mandatemi|speditemi) piu\b",
-        r"\bcancellare (?:la mia )?iscrizione\b",
+        r"\bcancellare (?:la mia )?iscrizione\b(?! (?:(?:al|alla|allo|all'|ai|alle) ?)?(?:corso"
+        r"|lezione|evento|workshop|gara|torneo|viaggio|campo))",
         r"\bcancellatemi dalla (?:vostra )?(?:lista|newsletter|mailing list)\b",
         r"\bnon (?:voglio|desidero) (?:piu )?ricevere (?:\w+ ){0,2}(?:email|e-mail|newsletter"
         r"|mail)\b",

@@ -7,7 +7,7 @@ _PERSON = r"(?:klients|mammas|pappas|sons|dotters|barns|makes|makas|frus)"
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
-        r"\bregisterutdrag\b",
+        r"(?<!intyg om )\bregisterutdrag\b(?! for)",
         r"\b(?:vill ha ut|fa ut|begar ut|begara ut) (?:allt|alla (?:\w+ )?uppgifter|det) (?:som )?"
         r"ni har (?:\w+ )?om mig\b",
         rf"\btillgang till (?:mina |de |alla )?(?:\w+ )?{_DATA}\b",
