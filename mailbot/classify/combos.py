@@ -925,10 +925,9 @@ _ASK_OF_DATA = re.compile(
 # start: it sent 27 of the 213 requests otherwise missed to a person, and 4 of 552 ordinary
 # mails.
 _THEIR = (
-    r"(?:my|his|her|our|their|mein\w*|sein\w*|ihr\w*|unser\w*|mes|mon|ma|ses|son|sa|nos|notre|mis"
-    r"|mi|sus|su|nuestr\w*|miei|mie|mio|mia|suoi|sue|nostr\w*|mijn|zijn|haar|ons|onze|moj\w*|moich"
-    r"|jego|jej|nasz\w*|meus?|minhas?|seus?|suas?|nossos?|nossas?|mina|mitt|min|hans|hennes|vara"
-    r"|vart)"
+    rf"(?:{_MY}|his|her|our|their|sein\w*|ihr\w*|unser\w*|ses|son|sa|nos|notre|sus|su|nuestr\w*"
+    r"|suoi|sue|nostr\w*|zijn|haar|ons|onze|moich|jego|jej|nasz\w*|seus?|suas?|nossos?|nossas?"
+    r"|hans|hennes|vara|vart)"
 )
 _OWN_THINGS = re.compile(
     rf"\b{_THEIR}\b(?:\s+[\w'-]+){{0,3}}?\s+(?:{_DATA_WORD}|details|information|info|file|records?"
@@ -1029,17 +1028,19 @@ def _automated_decision(text: Folded) -> str | None:
         return manual[0]
     system = _SYSTEM.search(text) or _AUTOMATIC.search(text)
     outcomes = (*_OUTCOME.finditer(text), *_REFUSED.finditer(text)) if system else ()
-    if any(not _of_payment(text.text, o) and not _of_content(text.text, o) for o in outcomes):
+    if any(not _of_something_else(text.text, outcome) for outcome in outcomes):
         for _sentence, found in _sentences_with(text, _HUMAN, _REVIEW):
             return " … ".join(match[0] for match in found)
     return None
 
 
-def _of_payment(text: str, outcome: re.Match[str]) -> bool:
-    """Whether the refusal or decision is of a payment: a payment named just before it or
-    just after ("my card payment was declined", "declined the transaction")."""
+def _of_something_else(text: str, outcome: re.Match[str]) -> bool:
+    """Whether the refusal or decision is of a payment ("my card payment was declined", but
+    not a credit refused) or of something the person posted ("your advert did not pass our
+    automated check"): named just before it or just after, so not a decision about them."""
     stretch = text[max(0, outcome.start() - 50) : outcome.end() + 25]
-    return _PAYMENT.search_in(stretch) is not None and _CREDIT.search_in(stretch) is None
+    payment = _PAYMENT.search_in(stretch) is not None and _CREDIT.search_in(stretch) is None
+    return payment or _CONTENT.search_in(stretch) is not None
 
 
 # Credit is a decision about the person, not a payment: "unable to offer you a payment plan".
@@ -1057,11 +1058,6 @@ _CONTENT = _Terms(
     r"|anuncios?|annunci\w*|advertenties?|ogloszeni\w*|annons\w*|artwork|pdf|preflight|files?",
     whole_words=True,
 )
-
-
-def _of_content(text: str, outcome: re.Match[str]) -> bool:
-    """Whether the decision is about something the person posted, not about the person."""
-    return _CONTENT.search_in(text[max(0, outcome.start() - 50) : outcome.end() + 25]) is not None
 
 
 def _no_profile(text: Folded) -> str | None:
@@ -1241,9 +1237,7 @@ def _automatic_refusal(text: Folded) -> str | None:
         start = max(0, automatic.start() - _WINDOW)
         stretch = text.text[start : automatic.end() + _WINDOW]
         refused = _REFUSED.search_in(stretch)
-        if refused is not None and not _of_payment(stretch, refused):
-            if _of_content(stretch, refused):
-                continue
+        if refused is not None and not _of_something_else(stretch, refused):
             return f"{automatic[0]} … {refused[0]}"
     return None
 

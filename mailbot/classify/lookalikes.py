@@ -62,9 +62,8 @@ _BUSINESS_NOUN = (
     r"|esquela|necrologio|overlijdensbericht|nekrolog\w*|dodsannons|avis|busta paga|cedolino"
     r"|payslips?|gehaltsabrechnung|lohnabrechnung|fiche de paie|bulletin de salaire|nomina"
     r"|loonstrook|lonespecifikation|holerite|saldo|punti|points|balance|punkte|solde|puntos|punten"
-    r"|punkty|pontos|poang|auftrag\w*|print job"
-    r"|culasse|cylinder head|zylinderkopf|culata|testata|cilinderkop"
-    r"|glowic\w*|cabecote|topplock|chart|charts|pattern|recipe|instructions|diagram|appel de fonds"
+    r"|punkty|pontos|poang|auftrag\w*|print job|chart|charts|pattern|recipe|instructions|diagram"
+    r"|appel de fonds"
     r"|decompte|nebenkostenabrechnung|liquidacion|conguaglio|afrekening|tantiemes|articles?"
     r"|artykul\w*|newspaper|zeitungsartikel|artikel|periodico|giornale|krant|jornal|tidning\w*)"
 )
@@ -108,9 +107,7 @@ _PRODUCT = re.compile(
     r"|cartes?|karte|gutschein\w*|tessera|biglietto|abbonamento|kaart|strippenkaart|karnet"
     r"|cartao|kort|presentkort|centros?|branch(?:es)?|filial\w*|sede|del numero|du numero"
     r"|do numero|numeru|rufnummer\w*|number port\w*|nummerbehoud|nummerflytt|(?:meu|mi|mon|il mio"
-    r"|mijn|moj) numero|numero fijo|telemovel|movil|handynummer|mutuelle|insurance|assurance"
-    r"|versicherung|seguro|assicurazione|verzekering|ubezpieczeni\w*|mutuo|hipoteca|mortgage"
-    r"|loan|polizza)\b"
+    r"|mijn|moj) numero|numero fijo|telemovel|movil|handynummer|assurance|ubezpieczeni\w*)\b"
 )
 
 
