@@ -11,7 +11,7 @@ Exit status 1 (with the reasons) if any of that is wrong.
 Usage, from the repository root:
 
     /work/venv/bin/python bench/ingest.py [-n 2000] [--db sqlite|postgresql]
-        [--batch-size 100] [--smtp-connections 2] [--json] [--seed 1]
+        [--batch-size 100] [--smtp-connections 2] [--readers 1] [--json] [--seed 1]
         [--profile FILE | --py-spy FILE]
 
 What is measured:
@@ -372,6 +372,9 @@ support_address = {_toml_str(SUPPORT)}
 [staff]
 addresses = {'["dpo@example.co.uk"]' if args.staff else "[]"}
 
+[reader]
+processes = {args.readers}
+
 [logging]
 level = "WARNING"
 """
@@ -523,6 +526,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--batch-size", type=int, default=100, help="imap.batch_size")
     parser.add_argument("--smtp-connections", type=int, default=2, help="smtp.connections")
+    parser.add_argument(
+        "--readers", type=int, default=1, help="reader.processes (0: parse + classify in-process)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--staff",
@@ -630,6 +636,7 @@ def bench(args: argparse.Namespace) -> tuple[dict[str, Any], list[str]]:
         "db": args.db,
         "batch_size": args.batch_size,
         "smtp_connections": args.smtp_connections,
+        "readers": args.readers,
         "profiled": bool(args.profile or args.py_spy),
         "run_seconds": round(run.seconds, 3),
         "msgs_per_second": round(n / run.seconds, 1),
@@ -676,7 +683,8 @@ def main(argv: list[str] | None = None) -> int:
             f"ingest: {result['messages']} messages in {result['run_seconds']:.2f} s = "
             f"{result['msgs_per_second']:.0f} msgs/s (ticket + ack each); "
             f"peak RSS {rss}; {result['db']}; "
-            f"batch {result['batch_size']}; smtp connections {result['smtp_connections']}"
+            f"batch {result['batch_size']}; smtp connections {result['smtp_connections']}; "
+            f"readers {result['readers']}"
             + ("; PROFILED" if result["profiled"] else "")
             + ("" if result["ok"] else "; FAILED (see errors)")
         )

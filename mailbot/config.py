@@ -29,6 +29,7 @@ Security = Literal["tls", "starttls", "none"]
 SECURITY_CHOICES = ("tls", "starttls", "none")
 ENV_PREFIX = "MAILBOT_"
 DEFAULT_CONFIG_PATH = Path("config/mailbot.toml")
+MAX_READER_PROCESSES = 8  # each holds the classifier (~110 MB); more than the cores is waste
 
 
 class Secret(str):
@@ -170,6 +171,14 @@ class OutboxSettings:
 
 
 @dataclass(frozen=True)
+class ReaderSettings:
+    """Helper processes that parse and classify a backlog ahead of the database work."""
+
+    processes: int = 1  # 0: the daemon reads every message itself
+    backlog: int = 500  # messages waiting in one poll before a helper starts
+
+
+@dataclass(frozen=True)
 class ClusterSettings:
     """Several daemons on one PostgreSQL database: who polls which mailbox."""
 
@@ -232,6 +241,7 @@ class Settings:
     verification: VerificationSettings = field(default_factory=VerificationSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     outbox: OutboxSettings = field(default_factory=OutboxSettings)
+    reader: ReaderSettings = field(default_factory=ReaderSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     escalation: EscalationSettings = field(default_factory=EscalationSettings)
     digest: DigestSettings = field(default_factory=DigestSettings)
@@ -477,6 +487,13 @@ def validate(settings: Settings) -> None:
         raise ConfigError("imap.batch_size must be at least 1")
     if settings.smtp.connections < 1:
         raise ConfigError("smtp.connections must be at least 1")
+    if not 0 <= settings.reader.processes <= MAX_READER_PROCESSES:
+        raise ConfigError(
+            f"reader.processes must be between 0 and {MAX_READER_PROCESSES}; "
+            f"got {settings.reader.processes}"
+        )
+    if settings.reader.backlog < 1:
+        raise ConfigError("reader.backlog must be at least 1")
     _validate_clock(settings)
     _validate_staff(settings)
     _validate_schedule(settings)

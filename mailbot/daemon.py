@@ -42,10 +42,11 @@ from mailbot.mail.render import JinjaRenderer
 from mailbot.mail.smtp import SmtpMailer
 from mailbot.metrics import PollHealth, start_observability
 from mailbot.staff.auth import DnsLookup, StaffAuthenticator
-from mailbot.workflow.ingest import Classifier, Ingestor
+from mailbot.workflow.ingest import Ingestor
 from mailbot.workflow.lifecycle import Lifecycle
 from mailbot.workflow.outgoing import Outgoing
 from mailbot.workflow.poll import MailboxPoller
+from mailbot.workflow.reader import Classifier, Reader
 from mailbot.workflow.staff import StaffDesk
 
 log = logging.getLogger("mailbot.daemon")
@@ -126,7 +127,10 @@ class Daemon:
         desk = StaffDesk(settings, self.lifecycle, authenticator)
         ingestor = Ingestor(app.sessions, settings, self.lifecycle, classifier, desk)
         self.alone = app.engine.url.get_backend_name() == "sqlite"  # the lock file sees to it
-        self.pollers = [self._poller(mailbox, ingestor) for mailbox in settings.all_mailboxes]
+        self.pollers = [
+            self._poller(mailbox, ingestor, Reader(settings.reader, classifier))
+            for mailbox in settings.all_mailboxes
+        ]
         self.poller = self.pollers[0]
         self.delivery = OutboxDelivery(
             app.sessions,
@@ -137,7 +141,7 @@ class Daemon:
             app.failpoints,
         )
 
-    def _poller(self, mailbox: ImapSettings, ingestor: Ingestor) -> MailboxPoller:
+    def _poller(self, mailbox: ImapSettings, ingestor: Ingestor, reader: Reader) -> MailboxPoller:
         """A poller for one mailbox, with its lease when other daemons may share the database."""
         app = self.app
         lease: Lease = (
@@ -158,6 +162,7 @@ class Daemon:
             ingestor,
             app.clock,
             app.failpoints,
+            reader,
             lease,
         )
         poller.on_batch = self.wake_delivery.set

@@ -22,7 +22,6 @@ from mailbot.classify.labels import Classification
 from mailbot.config import Settings
 from mailbot.logs import log_event
 from mailbot.mail.message import InboundMessage, MessageRef
-from mailbot.mail.parse import parse_message
 from mailbot.staff.auth import AuthResult
 from mailbot.tickets import store
 from mailbot.tickets.models import InboundMessageRow, OutboxMail, Ticket
@@ -42,6 +41,7 @@ from mailbot.workflow.decide import (
 )
 from mailbot.workflow.lifecycle import Lifecycle, find_bounced_mail
 from mailbot.workflow.outgoing import note_answering
+from mailbot.workflow.reader import Classifier, Reading, read
 from mailbot.workflow.staff import StaffDesk
 
 log = logging.getLogger("mailbot.ingest")
@@ -58,6 +58,7 @@ class FetchedMessage:
     truncated_from: int | None = None
     # (claimed staff sender, proof), checked before the transaction: DNS may be slow
     staff_proof: tuple[str, AuthResult] | None = None
+    reading: Reading | None = None  # parsed and classified ahead, by the reader process
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +73,12 @@ class IngestResult:
     reference: str | None = None
 
 
-Classifier = Callable[[InboundMessage], Classification]
-
-
 class _MessageFailed(Exception):
     """A message raised in the fast pass: run the batch again, isolating each message."""
+
+
+class _Unreadable(Exception):
+    """Parsing or classifying the message raised; its text is the quarantine reason."""
 
 
 class Ingestor:
@@ -197,7 +199,10 @@ class Ingestor:
         except Exception as exc:  # the per-message safety net
             failure = exc
         log_event(log, "message.failed", uid=fetched.ref.uid, error=repr(failure), level="error")
-        reason = f"{type(failure).__name__}: {failure}".replace("\x00", "")
+        reason = str(failure)
+        if not isinstance(failure, _Unreadable):
+            reason = f"{type(failure).__name__}: {failure}"
+        reason = reason.replace("\x00", "")
         with session.begin_nested():
             return self._quarantine(session, fetched, now, reason)
 
@@ -205,9 +210,11 @@ class Ingestor:
         existing = store.find_at_location(session, fetched.ref)
         if existing is not None:
             return _result_of(existing, fetched.ref)
-        message = parse_message(fetched.raw)
+        reading = fetched.reading or read(fetched.raw, self.classify)
+        if reading.message is None or reading.classification is None:
+            raise _Unreadable(reading.failure)
+        message, classification = reading.message, reading.classification
         fingerprint = hashlib.sha256(fetched.raw).hexdigest()
-        classification = self.classify(message)
         known = self._known(session, message, fingerprint, classification, fetched.raw)
         decision = decide(message, known, classification, self.policy)
         ticket = self._ticket_for(session, fetched, message, decision, now)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,9 +28,18 @@ from mailbot.mail.imap import FolderState, ImapMailbox, RawMessage
 from mailbot.mail.message import MessageRef
 from mailbot.tickets import store
 from mailbot.workflow.ingest import FetchedMessage, Ingestor, IngestResult
+from mailbot.workflow.reader import Reader, Reading
 
 log = logging.getLogger("mailbot.poll")
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Fetched mail, and the reader process's parse + classify of it when one is running."""
+
+    raws: Sequence[RawMessage]
+    readings: Future[list[Reading]] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +60,11 @@ class MailboxPoller:
         ingestor: Ingestor,
         clock: Clock,
         failpoints: Failpoints,
+        reader: Reader,
         lease: Lease | None = None,
     ) -> None:
         self.mailbox = mailbox
+        self.reader = reader
         self.lease: Lease = lease or NullLease()
         self.settings = settings
         self.sessions = sessions
@@ -72,29 +84,36 @@ class MailboxPoller:
             await self.mailbox.call(conn.ensure_folder, folder)
 
     async def cycle(self) -> CycleReport:
-        """Handle everything new in the folder now; returns counts."""
+        """Handle everything new in the folder now; returns counts.
+
+        With a backlog the reader process parses and classifies up to ``reader.depth``
+        batches ahead of the one being recorded; batches are still recorded, committed and
+        settled one at a time, in UID order.
+        """
         self.progress = CycleReport()
         state = await self.mailbox.call(self.mailbox.connection.select)
         last_uid = await asyncio.to_thread(self._checkpoint, state)
-        settled = await self.settle_leftovers(state.uidvalidity)
-        fetched = tickets = 0
-        while not self.stopping:
-            uids = await self.mailbox.call(self.mailbox.connection.new_uids, last_uid)
-            if not uids:
-                break
-            for start in range(0, len(uids), self.settings.batch_size):
-                chunk = uids[start : start + self.settings.batch_size]
-                for batch in await self._by_size(chunk):
-                    if self.stopping:
-                        break
-                    results = await self._handle_batch(state.uidvalidity, batch)
-                    fetched += len(results)
-                    tickets += sum(1 for r in results if r.disposition == "ticket")
-                    settled += await self.settle(results)
-                    self.progress = CycleReport(fetched, tickets, settled)
-                    self.on_batch()
-            last_uid = uids[-1]
-        self.progress = CycleReport(fetched=fetched, tickets=tickets, settled=settled)
+        self.progress = CycleReport(settled=await self.settle_leftovers(state.uidvalidity))
+        try:
+            while not self.stopping:
+                uids = await self.mailbox.call(self.mailbox.connection.new_uids, last_uid)
+                if not uids:
+                    break
+                self.reader.start(waiting=len(uids))
+                ahead: deque[_Batch] = deque()
+                for start in range(0, len(uids), self.settings.batch_size):
+                    chunk = uids[start : start + self.settings.batch_size]
+                    for batch in await self._by_size(chunk):
+                        if self.stopping:
+                            break
+                        ahead.append(await self._fetch(batch))
+                        while len(ahead) > self.reader.depth:
+                            await self._handle_batch(state.uidvalidity, ahead.popleft())
+                while ahead and not self.stopping:
+                    await self._handle_batch(state.uidvalidity, ahead.popleft())
+                last_uid = uids[-1]
+        finally:
+            await asyncio.to_thread(self.reader.stop)
         return self.progress
 
     async def _by_size(self, uids: Sequence[int]) -> list[Sequence[int]]:
@@ -135,7 +154,8 @@ class MailboxPoller:
             store.reset_checkpoint(session, self.name, state.uidvalidity, self.clock())
             return 0
 
-    async def _handle_batch(self, uidvalidity: int, uids: Sequence[int]) -> list[IngestResult]:
+    async def _fetch(self, uids: Sequence[int]) -> _Batch:
+        """Fetch a batch and hand it to the reader process, if one is running."""
         raws = await self.mailbox.call(self.mailbox.connection.fetch, uids)
         log_event(
             log,
@@ -145,26 +165,50 @@ class MailboxPoller:
             first_uid=uids[0],
             last_uid=uids[-1],
         )
-        return await asyncio.to_thread(self._ingest_all, uidvalidity, raws)
+        return _Batch(raws, self.reader.submit([raw.raw for raw in raws]))
 
-    def _ingest_all(self, uidvalidity: int, raws: Sequence[RawMessage]) -> list[IngestResult]:
-        batch = [
+    async def _handle_batch(self, uidvalidity: int, batch: _Batch) -> None:
+        """Record a fetched batch (one transaction), then settle it in the mailbox."""
+        results = await asyncio.to_thread(self._ingest_all, uidvalidity, batch)
+        settled = await self.settle(results)
+        done = self.progress
+        self.progress = CycleReport(
+            fetched=done.fetched + len(results),
+            tickets=done.tickets + sum(1 for r in results if r.disposition == "ticket"),
+            settled=done.settled + settled,
+        )
+        self.on_batch()
+
+    def _ingest_all(self, uidvalidity: int, batch: _Batch) -> list[IngestResult]:
+        readings = self._readings(batch)
+        messages = [
             FetchedMessage(
                 ref=MessageRef(self.name, uidvalidity, raw.uid),
                 raw=raw.raw,
                 received_at=raw.received_at,
                 truncated_from=raw.size if raw.truncated else None,
+                reading=readings[index] if readings else None,
             )
-            for raw in raws
+            for index, raw in enumerate(batch.raws)
         ]
         results = self.ingestor.ingest_batch(
-            batch,
+            messages,
             self.clock,
             on_message=lambda: self.failpoints.hit("ingest.recorded"),
             guard=self.lease.check,
         )
         self.failpoints.hit("ingest.committed")
         return results
+
+    def _readings(self, batch: _Batch) -> list[Reading] | None:
+        """The reader process's work on this batch; None (read it here) if it failed."""
+        if batch.readings is None:
+            return None
+        try:
+            return batch.readings.result()
+        except Exception as exc:  # the process died, or was stopped: nothing is lost
+            self.reader.fail(exc)
+            return None
 
     async def settle(self, results: Sequence[IngestResult]) -> int:
         """Move handled messages to Processed and failures to Quarantine, then mark them."""
