@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import multiprocessing.spawn
 import os
 import signal
 import subprocess
@@ -136,6 +137,19 @@ async def test_a_classifier_that_cannot_reach_the_process_falls_back_in_process(
             await asyncio.wrap_future(future)
     finally:
         await asyncio.to_thread(reader.stop)
+
+
+def test_when_no_process_can_be_started_the_daemon_reads_in_process(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", "/nonexistent/python3")
+    caplog.set_level(logging.INFO, logger="mailbot")
+    reader = Reader(ReaderSettings(processes=1, backlog=1), classify)
+    reader.start(waiting=10)
+    assert (reader.depth, reader.submit([request_mail(1)])) == (0, None)
+    failures = [r for r in caplog.records if r.getMessage() == "reader.failed"]
+    assert len(failures) == 1
+    assert "FileNotFoundError" in failures[0].mailbot_fields["error"]
 
 
 @pytest.mark.parametrize(

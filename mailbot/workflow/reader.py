@@ -98,10 +98,15 @@ class Reader:
         if waiting < self.settings.backlog:
             return
         context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-        self._pool = ProcessPoolExecutor(
-            self.settings.processes, mp_context=context, initializer=_prepare
-        )
-        self._started = self._pool.submit(_started)
+        try:
+            self._pool = ProcessPoolExecutor(
+                self.settings.processes, mp_context=context, initializer=_prepare
+            )
+            self._started = self._pool.submit(_started)  # spawns the processes
+        except Exception as exc:  # none to be had (process limit, memory): read in-process
+            _log_failure(exc)
+            self.stop()
+            return
         log_event(log, "reader.starting", processes=self.settings.processes, waiting=waiting)
 
     def submit(self, raws: Sequence[bytes]) -> Future[list[Reading]] | None:
@@ -111,7 +116,7 @@ class Reader:
         try:
             self._started.result()
             return self._pool.submit(read_batch, raws, self.classify)
-        except Exception as exc:  # broken pool, or a classifier that cannot be pickled
+        except Exception as exc:  # the pool broke (a process died) or was shut down
             self.fail(exc)
             return None
 
@@ -119,7 +124,7 @@ class Reader:
         """The helper failed: stop it; this cycle's remaining batches are read in-process."""
         if self._pool is None:
             return  # a later batch of the same failure
-        log_event(log, "reader.failed", level="warning", error=f"{type(exc).__name__}: {exc}")
+        _log_failure(exc)
         self.stop()
 
     def stop(self) -> None:
@@ -128,3 +133,7 @@ class Reader:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
             log_event(log, "reader.stopped")
+
+
+def _log_failure(exc: BaseException) -> None:
+    log_event(log, "reader.failed", level="warning", error=f"{type(exc).__name__}: {exc}")
