@@ -1,9 +1,9 @@
 """One mailbox, polled: select → settle leftovers → fetch new UIDs in batches → ingest → settle.
 
 The IMAP work runs on the mailbox's own thread, the database work on worker threads, and a
-backlog's parsing and classifying in the reader process; the asyncio side only sequences them. Settling (moving to Processed/Quarantine) happens strictly
-after the database commit; a crash in between leaves rows marked unsettled, and the next
-cycle moves them.
+backlog's parsing and classifying in the reader process; the asyncio side only sequences
+them. Settling (moving to Processed/Quarantine) happens strictly after the database commit;
+a crash in between leaves rows marked unsettled, and the next cycle moves them.
 """
 
 from __future__ import annotations
