@@ -3449,6 +3449,188 @@ FURTHER_PLAIN_ASKS = {
 }
 
 
+# Marketing, tracking and accounts in everyday words, and letters written with help (sets 31-32
+# of the held-out mail); each case is new wording, with look-alikes that must stay ordinary.
+MARKETING_AND_HELPED = {
+    "optout-off-both-lists": Case(
+        "Would you strike me from both your emailing and phone lists, thanks.",
+        "opt_out",
+        opt_out=ALL,
+    ),
+    "optout-number-off-whatever-list": Case(
+        "Please remove my mobile number 07911 123456 from whatever list your agents dial from.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "optout-want-off-all-lists": Case(
+        "No idea how many lists I'm on with you lot, but I want off every one of them.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "optout-not-one-more-promo-email": Case(
+        "I do not want one more promotional email from your shop.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "optout-digest-like-stopped": Case(
+        "You still send the Friday digest emails, which I would like stopped.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "optout-out-of-the-promotions": Case(
+        "Keep my loyalty card active, but I'd like out of all your promotions.",
+        "opt_out",
+        opt_out=ALL,
+    ),
+    "optout-nobody-rings-him-again": Case(
+        "My father is 91. Please see to it that no one rings him with deals again.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "optout-not-be-texted": Case(
+        "I don't wish to be texted or phoned about your sales any more.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "optout-both-numbers-off": Case(
+        "Could you take these two numbers off your telesales list: 0161 496 0000, 0161 496 0001.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "optout-off-your-texts": Case(
+        "Can you take my wife Jean off your text messages about garden offers?",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "optout-prefer-not-receive": Case(
+        "I'd prefer not to receive your newsletters any longer.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "optout-remove-address-manually": Case(
+        "The unsubscribe page fails. Please remove my email address manually from the list.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "erasure-want-account-wiped": Case(
+        "I never use the forum now and would like the old account wiped.", R, ("erasure",)
+    ),
+    "erasure-no-account-any-more": Case(
+        "Since moving abroad I don't want an account with you any more.", R, ("erasure",)
+    ),
+    "information-who-handing-to": Case(
+        "Who are you passing my details on to? I keep getting calls from insurers.",
+        R,
+        ("information",),
+    ),
+    "information-how-have-my-address": Case(
+        "How do you even have my home address? I have never ordered from you.",
+        R,
+        ("information",),
+    ),
+    "information-collecting-when-i-visit": Case(
+        "What do you record about me when I browse your shop?", R, ("information",)
+    ),
+    "information-do-with-recordings": Case(
+        "What will you do with those recordings of my calls to the helpline?",
+        R,
+        ("information",),
+    ),
+    "objection-not-you-logging": Case(
+        "I don't want you logging which of your emails I open.", R, ("objection",)
+    ),
+    "objection-no-upload-to-facebook": Case(
+        "Please don't share my phone number with Facebook for your ad audiences.",
+        R,
+        ("objection",),
+    ),
+    "restriction-while-accuracy-disputed": Case(
+        "While the accuracy of that warning on my record is disputed, please do not use it "
+        "in any reference.",
+        R,
+        ("restriction",),
+    ),
+    "fr-optout-retirer-cette-liste": Case(
+        "Merci de nous retirer de cette liste, nous ne lisons pas ces offres.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "fr-optout-cesser-appels": Case(
+        "Je vous prie de cesser définitivement vos appels commerciaux.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "fr-information-procure": Case(
+        "Votre société m'appelle sans cesse : comment vous vous êtes procuré mon numéro ?",
+        R,
+        ("information",),
+    ),
+    "fr-erasure-compte-disparaisse": Case(
+        "Je souhaite que mon profil disparaisse de votre site, photos comprises.",
+        R,
+        ("erasure",),
+    ),
+    "fr-rectification-fiche": Case(
+        "Sa date de naissance est fausse : pouvez-vous corriger sa fiche ?",
+        R,
+        ("rectification",),
+    ),
+    "es-optout-no-vuelvan": Case(
+        "Por favor, no vuelvan a llamarnos con ofertas de seguros.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "pt-optout-deixem-de-ligar": Case(
+        "Peço que deixem de me ligar com campanhas de telemóvel.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "nl-information-met-welke-partijen": Case(
+        "Met welke bedrijven hebben jullie mijn gegevens gedeeld?", R, ("information",)
+    ),
+    "de-objection-horen-sie-auf": Case(
+        "Bitte hören Sie auf, meine Einkäufe für Werbung zu analysieren.", R, ("objection",)
+    ),
+    "de-optout-horen-sie-auf-anzurufen": Case(
+        "hören sie auf mich ständig anzurufen wegen Zeitschriften",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "pl-optout-przestac-dzwonic": Case(
+        "Proszę przestać dzwonić do mnie z ofertami kredytów.",
+        "opt_out",
+        opt_out=("phone",),
+    ),
+    "pl-objection-wylaczyc-profilowanie": Case(
+        "Proszę wyłączyć profilowanie moich zakupów w aplikacji.", R, ("objection",)
+    ),
+    "sv-optout-inga-fler-mejl": Case(
+        "Inga fler reklammejl eller nyhetsbrev, tack.", "opt_out", opt_out=("email",)
+    ),
+    "sv-objection-vill-inte-att-ni": Case(
+        "Jag vill inte att ni analyserar mina köp för att ge mig förslag.", R, ("objection",)
+    ),
+    "not-stop-advertising-a-car": Case(
+        "Please stop advertising my car on your forecourt page, I have sold it privately.",
+        "other",
+    ),
+    "not-waiting-list-in-french": Case(
+        "Pouvez-vous me retirer de la liste d'attente pour le cours de yoga ?", "other"
+    ),
+    "not-clients-making-requests": Case(
+        "Our clients' customers sometimes make a subject access request; can your CRM export "
+        "one customer's records?",
+        "other",
+    ),
+    "not-nobody-calls-back": Case(
+        "I rang twice about my broken boiler and nobody calls me back.", "other"
+    ),
+    "not-swedish-invoice-put-right": Case(
+        "Fakturan har fel belopp, 450 kr för mycket. Kan ni rätta det?", "other"
+    ),
+}
+
+
 TABLES = {
     **ENGLISH_RIGHTS,
     **OPT_OUTS,
@@ -3461,6 +3643,7 @@ TABLES = {
     **MORE_PLAIN_ASKS,
     **STILL_MORE_PLAIN_ASKS,
     **FURTHER_PLAIN_ASKS,
+    **MARKETING_AND_HELPED,
 }
 
 

@@ -77,7 +77,7 @@ _FUNCTION_WORDS = {
         "pt": "o a os as e de que em um uma para com nao por meu meus minha se do da dos das ao "
         "sao obrigado voce",
         "sv": "och att det som en ett ar jag inte pa for med av till om mig mina min er ni den "
-        "har vi kan",
+        "har vi kan eller inga ingen fler tack",
         "cs": "a je se na ze v do to jsem o pro ktere jako nebo bych vas me mych muj sve podle",
         "sk": "a je sa na ze v do to som o pre ktore ako alebo",
         "hr": "i je se na da u za su od ili kao sam moje mojih koji koje prema vas molim",

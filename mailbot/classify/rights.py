@@ -53,6 +53,10 @@ _CATEGORY_BEFORE = re.compile(
 _RECEIVED = re.compile(
     r"\b(?:sent us|we (?:received|got|had)|handling|dealing with) (?:an? |the |any |such |these "
     r"|those )?$"
+    # ... or made by other people to the writer's business: "one of their employees makes a …"
+    r"|\b(?:employees|customers|clients|users|members|people|someone|somebody|applicants|tenants"
+    r"|patients) (?:\w+ )?(?:makes?|made|submits?|submitted|sends?|raises?|raised|files?|filed) "
+    r"(?:an? |the |such |any )?$"
 )
 # ... or a consequence asked about: "will that wipe all my history?".
 _WHAT_IF = re.compile(r"\b(?:will|would|does|did|could|won't) (?:that|it|this|a reset) $")

@@ -89,6 +89,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bstrukturierten, gangigen\b",
     ),
     "objection": (
+        r"\bhoren sie auf\b[^.;]{0,80}\b(?:auszuwerten|zu analysieren|zu verfolgen|zu tracken"
+        r"|zu profilieren|weiterzugeben|zu verkaufen)\b",
         r"\b(?:gebt|geben sie) meine (?:\w+ )?daten (?:\w+ ){0,2}nicht (?:\w+ ){0,10}weiter\b",
         r"\bich (?:erlaube|gestatte|genehmige) (?:\w+ ){0,3}nicht,? (?:dass|die (?:nutzung"
         r"|verwendung|weitergabe))",
@@ -124,6 +126,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bhoren sie auf,? mir (?:\w+ )?(?:e-?mails|mails|newsletter) zu schicken\b",
     ),
     "optout_phone": (
+        r"\bhoren sie auf,? mich (?:\w+ ){0,3}(?:anzurufen|anrufen)\b",
+        r"\bkeine (?:\w+ )?(?:angebote|werbung|anrufe) mehr (?:am|per|uber das) telefon\b",
         r"\bmich nicht mehr (?:\w+ ){0,4}anzurufen\b",
         r"\brufen sie (?:mich|uns) (?:bitte )?nicht mehr (?:\w+ ){0,3}an\b",
         r"\b(?:rufen sie mich nicht|nicht mehr anrufen|horen sie auf,? mich anzurufen)\b",

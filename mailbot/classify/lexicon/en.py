@@ -8,7 +8,8 @@ _HOLD = r"(?:have|hold|keep|store|process|collect|got|retain|know)\w*"
 _ABOUT = r"(?:on|about|of|concerning|regarding|relating to|for)"
 _ERASE = r"(?:delete|erase|remove|destroy|wipe|purge|scrub|get rid of|anonymi[sz]e)"
 _NOT_A_LIST = (
-    r"(?! (?:from|off) (?:your|the|this|all|any) (?:\w+ ){0,2}(?:list|lists|newsletters?))"
+    r"(?! (?:manually |please |now |completely )?(?:from|off) (?:your|the|this|all|any) "
+    r"(?:\w+ ){0,2}(?:list|lists|newsletters?))"
 )
 # "Unsubscribe" from a paid plan is cancelling a service, not a marketing opt-out.
 _NOT_PAID = (
@@ -107,6 +108,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:records?|system|database|files?)\b",
     ),
     "erasure": (
+        r"\b(?:do not|don't|dont) want (?:an|my|the|this) account (?:with you )?any ?more\b",
+        r"\b(?:want|like|need|wish|get|have) (?:the|my|this|that) (?:old |whole |entire )?"
+        r"(?:[\w-]+ )?"
+        r"account (?:\w+ )?(?:removed|deleted|erased|gone|wiped|destroyed)\b",
         r"\b(?:don't|do not|dont) want (?:any of )?(?:it|them|my \w+) to exist\b",
         r"\b(?:please )?delete everything\b(?! (?:in|from|on) (?:my|the) (?:cart|basket|order"
         r"|trolley))",
@@ -203,6 +208,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brequest(?:ing)? (?:the )?(?:immediate |permanent )?(?:erasure|deletion)\b",
     ),
     "restriction": (
+        r"\bwhile (?:the )?(?:accuracy|correctness|truth)\b[^.]{0,60}\b(?:challenged|disputed"
+        r"|contested"
+        r"|checked|verified|investigated)\b[^.]{0,60}\b(?:do not|don't|not to|not) (?:rely on|use"
+        r"|share"
+        r"|pass|disclose)\b",
         r"\b(?:don't|do not|dont) want (?:it|them|that|this|my|the) (?:[\w-]+ ){0,2}being used "
         r"(?:against me )?for anything\b",
         r"\b(?:don't|do not|dont) use (?:that|this|it|them|my \w+)(?: \w+){0,3} for anything\b",
@@ -235,6 +245,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\b(?:do not|don't|dont) want (?:you|u|your (?:\w+ )?(?:site|app|company|team|systems?))"
+        r" (?:to )?(?:record(?:ing)?|track(?:ing)?|monitor(?:ing)?|profil(?:e|ing)|log(?:ging)?"
+        r"|analys(?:e|ing)|analyz(?:e|ing)|follow(?:ing)?) (?:me|my|when|what|where|which|how)\b",
+        r"\b(?:do not|don't|dont) (?:upload|send|pass|share|match|sync) my (?:e-?mail|phone"
+        r"|contact|details|number|data)[^.;!?]{0,40}\b(?:facebook|instagram|google|meta|tiktok"
+        r"|advertis\w*|ad networks?|custom audiences?)\b",
         r"\b(?:don't|do not) want (?:that )?my (?:\w+ )?(?:device|phone|location|car) (?:is |be "
         r"|to be )?"
         r"(?:followed|tracked|monitored|detected)\b",
@@ -297,6 +313,27 @@ CUES: dict[str, tuple[str, ...]] = {
         r"promotion)",
     ),
     "optout_email": (
+        r"\b(?:like|want|wish|prefer) (?:to )?not (?:to )?receive (?:any ?more |any longer )?"
+        r"(?:your |the )?"
+        r"(?:newsletters?|e-?mails|mailings?|promotions)\b",
+        r"\bremove (?:it|me|my (?:e-?mail(?: address)?|address)) (?:manually |please |now "
+        r"|completely )?"
+        r"from (?:the|your) (?:mailing )?list\b",
+        r"\b(?:take|remove|delete|strike) (?:both|these|those|the|our|all) (?:\w+ )?(?:addresses"
+        r"|e-?mails)"
+        r" (?:off|from) (?:your|the) (?:\w+ )?lists?\b",
+        r"\b(?:take|remove|strike|get|delete|drop) (?:me|us|my (?:name|details|address|e-?mail"
+        r"(?: address)?))(?: \S+@\S+| \([^)]{0,40}\))? (?:off|from|out of) (?:both |each |all "
+        r"|every )?"
+        r"(?:of )?(?:your|the|any|whatever|these|those)\b[^.!?;]{0,40}?\b(?:e-?mail(?:ing)?|mailing"
+        r"|newsletter)s? (?:(?:and|&|or) [\w-]+ )?lists?\b",
+        r"\blists?\b[^.!?;]{0,60}\bwant (?:to be )?(?:taken )?off (?:all|every one|each) (?:of )?"
+        r"(?:them|those|these)\b",
+        r"\b(?:do not|don't|dont|never) want (?:a single|one more|another|any more|any) (?:more )?"
+        r"(?:promo|promotional|marketing|sales|advertising) e-?mails?\b",
+        r"\b(?:e-?mails?|newsletters?|mailings?)\b[^.;!?]{0,25}\b(?:which|that) i(?:'d| would)"
+        r" like "
+        r"(?:stopped|to stop|cancelled|to end)\b",
         r"\bunsubscribe[.!,:;]? (?:the |your )?(?:link|button) (?:doesn'?t|does not|isn'?t|is not"
         r"|won'?t|didn'?t|did not)\b",
         rf"\bunsubscribe (?:me|us|my)\b{_NOT_PAID}",
@@ -333,6 +370,26 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|mailing list|e-?mail marketing|marketing e-?mails|mailings)\b",
     ),
     "optout_phone": (
+        r"\b(?:do not|don't|doesn't|does not|dont) (?:want|wish) to be (?:phoned|called|rung|texted"
+        r"|cold[- ]called)(?: or (?:phoned|called|rung|texted|e-?mailed))?(?: \w+){0,3} (?:with "
+        r"(?:offers"
+        r"|deals|promotions)|any ?more|again|for (?:sales|marketing))\b",
+        r"\b(?:take|remove|delete|strike) (?:both|these|those|the|our|all) (?:\w+ )?numbers "
+        r"(?:off|from)"
+        r" (?:your|the) (?:\w+ )?lists?\b",
+        r"\btake (?:me|him|her|them|us|my \w+(?: \w+){0,2}) off (?:your|the|all your) (?:\w+ )?"
+        r"(?:text messages|texts|sms|calls|call lists?|calling lists?|phone lists?)\b",
+        r"\b(?:take|remove|delete|strike|get) my (?:phone |mobile |telephone |landline )?number"
+        r"(?: \([^)]{0,30}\)| [\d +]{6,20})? (?:off|from|out of) (?:whatever|any|every|all|the|your"
+        r"|both) (?:of )?(?:your )?(?:\w+ )?lists?\b",
+        r"\b(?:take|remove|strike|get|delete|drop) (?:me|us|my (?:name|details|number))"
+        r"(?: \([^)]{0,40}\))? (?:off|from) (?:both |each |all |every )?(?:of )?(?:your|the|any"
+        r"|whatever|these|those)\b[^.!?;]{0,40}?\b(?:call(?:ing)?|phone|telephone|text|sms"
+        r"|telesales"
+        r"|telemarketing|cold[- ]call(?:ing)?)s? lists?\b",
+        r"\b(?:nobody|no one|no-one) (?:calls|rings|phones|texts|contacts)(?: or (?:calls|rings"
+        r"|phones|texts))? (?:me|him|her|us|them)(?: \w+){0,3} (?:with (?:offers|deals|sales)|again"
+        r"|any ?more|to sell|for sales|about offers)\b",
         r"\bnot to (?:phone|call|ring|telephone|text) (?:me|us) (?:\w+ ){0,3}(?:offers|sales"
         r"|marketing|promotions|deals|upgrades)\b",
         r"\b(?:stop|quit|cease) (?:calling|phoning|ringing|texting|cold[- ]?calling|sms(?:ing)?)"
@@ -357,6 +414,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"telemarketing)\b",
     ),
     "optout_all": (
+        r"\b(?:want|like) (?:me )?out of (?:all (?:of )?)?(?:the |your )?(?:marketing|promotions?"
+        r"|advertising)\b",
         r"\b(?:do not|don't|dont) send me (?:any )?(?:more )?(?:promo|promotional|marketing) "
         r"(?:messages|texts|e-?mails)\b",
         r"\bno (?:more )?marketing (?:e-?mails|texts|calls|messages)\b",
@@ -369,7 +428,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"| in (?:the )?future| for (?:\w+ )?marketing)?\b",
         r"\b(?:stop|no more|opt(?: me)? out of|unsubscribe me from|remove me from|withdraw (?:my "
         r")?consent (?:to|for)|do not want|don't want)(?: \w+){0,4} (?:all )?(?:your |further )?"
-        r"(?:direct )?(?:marketing|advertising|promotions|promotional (?:material|communications"
+        r"(?:direct )?(?:marketing|advertising(?! (?:my|our|the|this|that|his|her|their|\d+)\b)"
+        r"|promotions|promotional (?:material|communications"
         r"|messages))\b",
         r"\b(?:take|remove) me off (?:all )?(?:of )?your (?:marketing |contact )?lists\b",
     ),
@@ -395,6 +455,17 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:has )?(?:passed away|died|is deceased|is a minor|is under)\b",
     ),
     "information": (
+        r"\bwho (?:are|do|did|have|were) (?:you|u) (?:\w+ )?(?:handing|hand|handed|passing|pass"
+        r"|passed|giving|give|given|selling|sell|sold|sharing|share|shared) (?:it|this|that|them"
+        r"|my \w+|the data|this data|that data)(?: on| over)? (?:to|with)\b",
+        r"\bhow (?:do|did|come|can) (?:you|u) (?:even )?(?:have|had) (?:hold of )?my (?:\w+ )?"
+        r"(?:name|address|number|details|data|information|e-?mail|contact)\w*\b",
+        r"\bwhat (?:are|do|did) (?:you|u) (?:\w+ )?(?:collect(?:ing)?|record(?:ing)?|track(?:ing)?"
+        r"|log(?:ging)?) (?:about (?:me|people|visitors|customers)|when (?:i|someone|people"
+        r"|you))\b",
+        r"\bwhat (?:do|will|did) (?:you|u) (?:actually |really |then )?do with (?:my|those|these) "
+        r"(?:\w+ )?(?:scans?|copies|photos?|data|details|information|recordings?|fingerprints?"
+        r"|images?)\b",
         r"\bdid you (?:\w+ )?(?:pass|give|sell|share|disclose)\w* (?:on )?my (?:\w+ )?(?:details"
         r"|data|information|name|number|address)\b",
         r"\bhow (?:did )?you came? (?:to have|by|across) my\b",

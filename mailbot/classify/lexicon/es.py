@@ -23,6 +23,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\b{_DATA} (?:personales )?(?:erroneos|incorrectos|inexactos)\b",
     ),
     "erasure": (
+        r"\b(?:borr|elimin|suprim)\w*\b[^.]{0,60}\btoda la informacion que (?:tengan|tienen|tengais"
+        r"|teneis|guardan|guarden) (?:de|sobre)\b",
         r"\bborr(?:adla|adlo|adlos|adlas|enla|enlo|enlos|ar)\b (?:\w+ ){0,2}del sistema\b",
         r"\bno quiero que (?:tengais|tengan) (?:mi|mis) (?:\w+ )?(?:huella|datos|dato|fotos?)\b",
         rf"\b(?:supresion|eliminacion|borrado|cancelacion) (?:inmediata )?de {_MIS}? ?(?:\w+ )?"
@@ -85,6 +87,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:newsletter|boletin|correos|e-?mails|lista)",
     ),
     "optout_phone": (
+        r"\bno (?:vuelvan|volvais|vuelva) a llamar(?:me|nos|le|la|lo)\b",
         r"\bno (?:la|lo|me|nos|le) (?:vuelvan|volvais) a llamar\b",
         r"\b(?:dejen|deje|dejad) de llamar(?:me)?\b",
         r"\bno me (?:llamen|vuelvan a llamar)\b",

@@ -18,11 +18,15 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bconfirm\w* si vous traitez\b",
     ),
     "rectification": (
+        r"\bcorrig\w+ (?:sa|ma|leur|la) fiche\b",
         r"\brectifi(?!catifs?\b|cative?s?\b|co\b|eur)\w+\b",
         rf"\bcorrig\w+ {_MES} {_DATA}",
         rf"\b{_DATA} (?:\w+ )?(?:inexactes|erronees|incorrectes|incompletes)\b",
     ),
     "erasure": (
+        r"\bque (?:mon|ma|mes) (?:compte|profil|donnees|photos|informations)(?: \w+){0,3} "
+        r"(?:disparaisse|disparaissent|soit supprime|soient supprimees|soit efface)\w*",
+        r"\bne reste rien (?:de moi |de mes \w+ )?chez vous\b",
         r"\bfaire disparaitre de vos (?:fichiers|dossiers|registres|bases?)\b",
         r"\bfaire disparaitre (?:\w+ )?(?:mon|mes|ma) (?:profil|compte|donnees|photos?|informations"
         r"|coordonnees)\b",
@@ -82,6 +86,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:prospection|marketing direct)\b[^.;]{0,60}\boppos",
     ),
     "optout_email": (
+        r"\b(?:me|nous) (?:retirer|supprimer|enlever) de (?:cette|ces|la) "
+        r"(?:\w+ )?listes?\b(?! d'attente| de mariage| de naissance| des (?:participants|inscrits"
+        r"|invites))",
         r"\barret\w* de m'envoyer (?:des |vos |de )?(?:e-?mails|mails|courriels|newsletters?)\b",
         r"\bdesinscri(?:re|vez|ption)\b(?![^.?!]{0,40}?\b(?:stage|cours|atelier|club|activite"
         r"|colonie|camp|seance|competition|tournoi)s?\b)",
@@ -92,6 +99,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bplus de (?:mails|e-?mails|courriels|newsletters?)\b",
     ),
     "optout_phone": (
+        r"\bcess\w* (?:immediatement |definitivement )?(?:tout|tous les|les|vos) (?:appels?|sms)\b",
+        r"\b(?:cess|arret|stopp)\w* (?:immediatement |tout de suite |definitivement )?(?:ces|vos"
+        r"|les|tous ces|tous vos|de tels) (?:\w+ )?appels\b",
         r"\barret\w* de (?:m'|nous )?envoyer (?:ces |ses |les )?(?:sms|textos)\b",
         r"\barret\w* de (?:m'|nous )?envoyer (?:des |de |vos )?(?:sms|textos)\b",
         r"\bne (?:\w+ ){0,2}plus (?:etre )?demarch\w*",
@@ -123,6 +133,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bprocuration\b",
     ),
     "information": (
+        r"\bd'ou vous (?:tenez|avez (?:obtenu|eu)) (?:ses|mes|leurs|nos|son|sa|mon|ma)\b",
+        r"\bdans quel but vous (?:les |l')?(?:utilisez|traitez|conservez)\b",
+        r"\bcomment vous vous (?:l'|les )?etes procure\w*|\bvous vous etes procure (?:mon|ma"
+        r"|mes)\b",
         r"\bvous (?:l'|les )?utilisez pour quoi\b|\bvous (?:la|le|les) (?:partagez|transmettez"
         r"|vendez)\b|\bgardez combien de temps\b",
         r"\bcomment vous avez (?:obtenu|eu|trouve|recupere) (?:mon|ma|mes)\b",

@@ -48,6 +48,10 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:gegevens|persoonsgegevens|data) (?:\w+ ){0,5}te (?:verwijderen|wissen)\b",
     ),
     "restriction": (
+        r"\bzolang (?:dit|het|dat|de (?:zaak|kwestie|klacht))(?: \w+){0,3} niet (?:is )?"
+        r"(?:uitgezocht"
+        r"|opgelost|duidelijk|afgehandeld|rechtgezet)\b[^.]{0,80}\b(?:gegevens|dossier)\b[^.]{0,40}"
+        r"\bniet\b",
         r"\bbeperking van de verwerking\b",
         r"\bverwerking (?:\w+ ){0,8}te beperken\b",
     ),
@@ -111,6 +115,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bmachtiging\b",
     ),
     "information": (
+        r"\bmet welke (?:partijen|bedrijven|organisaties|derden|instanties)\b[^.?]{0,50}\b(?:delen"
+        r"|deelt|gedeeld|doorgeven|doorgegeven|verkopen|verkocht)\b",
         r"\bhoe komen (?:jullie|u) aan mijn\b|\bvan wie hebben (?:jullie|u) mijn\b",
         r"\bwaar (?:u|jullie) (?:die|deze|dat|mijn \w+) vandaan (?:heeft|hebben|hebt)\b",
         r"\bof (?:u|jullie) (?:die|deze|dat|mijn \w+) (?:deelt|delen) met\b",

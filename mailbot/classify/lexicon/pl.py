@@ -33,6 +33,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\b(?:wylaczyc|wylaczcie|wylaczenie|zaprzestac|zaprzestancie|zaprzestanie) (?:\w+ )?"
+        r"(?:analizowani\w*|profilowani\w*|sledzeni\w*)",
+        r"\btworzon\w* (?:moj|mojego) profil\w*",
         r"\bnie chce byc (?:\w+ )?(?:nagrywan\w*|publikowan\w*|fotografowan\w*)",
         r"\bnie zgadzam sie,? (?:zeby\w*|aby\w*|na) (?:\w+ ){0,3}(?:przekazywa|udostepnia"
         r"|wykorzystywa|przetwarza)\w*",
@@ -62,6 +65,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"wiadomosci|newslettera)",
     ),
     "optout_phone": (
+        r"\bprzesta\w* (?:do mnie |do nas )?(?:juz )?dzwoni\w*",
         r"\b(?:wiecej |juz )?(?:do mnie )?nie dzwoni\w*",
         r"\bnie wysyla\w* (?:mi )?(?:wiecej )?(?:sms\w*)",
         r"\bprzesta\w* (?:mi )?wysyla\w* (?:mi )?(?:sms\w*|wiadomosci sms)",

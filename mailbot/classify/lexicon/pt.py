@@ -44,6 +44,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bportabilidade\b", r"\bleitura automatica\b", r"\bformato estruturado\b"),
     "objection": (
+        r"\bnao (?:usem|utilizem) (?:os )?(?:meus |seus )?dados(?: dele| dela| deles)? para "
+        r"(?:me |lhe |nos |lhes )?(?:\w+ )?(?:publicidade|marketing|anuncios|perfis|perfil"
+        r"|campanhas|ofertas|propostas)\b",
         r"\bnao quero que [^.;!?]{0,80}?\b(?:sejam|seja) "
         r"(?:usad|utilizad|partilhad|compartilhad|vendid|cedid)\w*",
         r"\bnao autorizo (?:o uso|a utilizacao|o tratamento|a cedencia|a partilha|que)\b",
@@ -82,6 +85,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bremov\w+ (?:o meu e-?mail|me) da (?:sua )?lista\b",
     ),
     "optout_phone": (
+        r"\bdeixem de (?:me |lhe |nos |lhes )?(?:telefonar|ligar)\b",
         r"\bdeix(?:em|ar) de (?:me |nos )?(?:telefonar|ligar|contactar)\b",
         r"\bparem de (?:me )?ligar\b",
         r"\bparem de (?:me )?(?:mandar|enviar) (?:\w+ )?(?:sms|mensagens)\b",

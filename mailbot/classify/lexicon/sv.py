@@ -17,6 +17,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bratt(?:en)? till tillgang\b",
     ),
     "rectification": (
+        r"\b(?:namn|fornamn|efternamn|adress|personnummer|fodelsedatum|uppgifter)\b[^?]{0,200}"
+        r"\b(?:kan|kunde) ni ratta (?:det|detta|dem|uppgifterna)\b",
         r"\brattelse\b",
         rf"\bratta (?:mina|de) (?:\w+ )?{_DATA}\b",
         rf"\bfelaktiga {_DATA}\b",
@@ -45,6 +47,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
     "portability": (r"\bdataportabilitet\b", r"\bmaskinlasbar\w*\b"),
     "objection": (
+        r"\bvill (?:jag )?inte att ni (?:anvander|analyserar|sparar|kartlagger|profilerar)\b"
+        r"[^.;]{0,50}\b(?:det jag|mina kop|min \w*historik|mina uppgifter|mina data"
+        r"|personuppgift\w*|for att rakna ut)",
         r"\b(?:sluta|slutar) (?:visa|publicera|dela) (?:min|mitt|mina)\b",
         r"\bjag (?:godkanner|tillater) inte att\b",
         r"\bsluta (?:dela|lamna ut|salja|anvanda) mina\b",
@@ -58,6 +63,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\binvand\w*\b[^.;]{0,120}\b(?:direktmarknadsforing|marknadsforing|reklam)",
     ),
     "optout_email": (
+        r"\b(?:inga|ingen) (?:fler|mer) (?:\w+ (?:eller|och) )?(?:nyhetsbrev|kampanj\w*|reklammejl"
+        r"|mejl\w*|mail\w*|e-?post\w*|utskick\w*)",
         r"\bvill inte (?:langre )?(?:fa|ha) (?:fler |mer )?utskick\w*",
         r"\bvill inte (?:langre |langer )?(?:fa|ha) (?:\w+ ){0,2}(?:nyhetsbrev|e-?post|mejl|mail"
         r"|erbjudanden|reklam)",
