@@ -30,7 +30,7 @@ from mailbot.daemon import App, Daemon
 from mailbot.errors import ConfigError
 from mailbot.mail.message import InboundMessage
 from mailbot.tickets.models import Ticket
-from mailbot.workflow.reader import Reader, Reading, read, read_batch
+from mailbot.workflow.reader import Classifier, Reader, Reading, read, read_batch
 from tests.servers import DovecotServer, ImapAccount, SmtpSink
 from tests.support import CORPUS, append, make_app, request_mail, settings_for
 from tests.test_crash import mailbot, write_config
@@ -180,6 +180,14 @@ def test_reader_settings_are_checked(values: dict[str, int], message: str) -> No
 # The daemon with a reader process, against Dovecot and aiosmtpd
 
 
+async def reading_ahead(app: App, classifier: Classifier) -> Daemon:
+    """A daemon whose reader process has started before its poll, so it reads every batch."""
+    daemon = Daemon(app, classifier=classifier)
+    daemon.poller.reader.start(waiting=app.settings.reader.backlog)  # as the cycle would
+    await asyncio.to_thread(wait_until_reading, daemon.poller.reader)
+    return daemon
+
+
 def reader_evidence(app: App) -> tuple[int, int]:
     """(tickets whose message the reader process read, all tickets)."""
     with app.sessions() as session:
@@ -201,17 +209,14 @@ async def test_a_backlog_read_by_the_reader_process_gives_one_ticket_and_mail_ea
         reader={"processes": 1, "backlog": 100},
     )
     app = make_app(settings)
-    daemon = Daemon(app, classifier=classify_noting_the_reader)
-    reader = daemon.poller.reader
-    reader.start(waiting=n)  # as the cycle would; started before it, so it reads every batch
-    await asyncio.to_thread(wait_until_reading, reader)
+    daemon = await reading_ahead(app, classify_noting_the_reader)
 
     summary = await daemon.run_once()
 
     assert (summary.fetched, summary.tickets, summary.sent, summary.errors) == (n, n, n, [])
     assert_each_once(app, smtp_sink, account, n)
     assert reader_evidence(app) == (n, n)
-    assert reader.depth == 0, "the reader process stops with the backlog"
+    assert daemon.poller.reader.depth == 0, "the reader process stops with the backlog"
 
 
 async def test_a_small_poll_starts_no_reader_process(
@@ -244,10 +249,8 @@ async def test_when_the_reader_process_dies_the_daemon_reads_the_rest_itself(
         account, smtp_sink, sqlite_url, imap={"batch_size": 10}, reader={"backlog": 50}
     )
     app = make_app(settings)
-    daemon = Daemon(app, classifier=classify_dying_on_a_marker)
+    daemon = await reading_ahead(app, classify_dying_on_a_marker)
     caplog.set_level(logging.INFO, logger="mailbot")
-    daemon.poller.reader.start(waiting=n)
-    await asyncio.to_thread(wait_until_reading, daemon.poller.reader)
 
     summary = await daemon.run_once()
 
