@@ -3628,6 +3628,65 @@ MARKETING_AND_HELPED = {
     "not-swedish-invoice-put-right": Case(
         "Fakturan har fel belopp, 450 kr för mycket. Kan ni rätta det?", "other"
     ),
+    "optout-this-address-from-all-lists": Case(
+        "The unsubscribe button does nothing. Remove this email address from all your lists.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "automated-someone-real-to-review": Case(
+        "The app cut my credit limit overnight. I want somebody human to review it.",
+        R,
+        ("automated_decision",),
+    ),
+    "fr-optout-veux-plus-recevoir": Case(
+        "je veux plus recevoir vos promos par mail merci", "opt_out", opt_out=("email",)
+    ),
+    "it-optout-basta-telefonate": Case(
+        "basta con le telefonate del vostro call center!!", "opt_out", opt_out=("phone",)
+    ),
+    "it-rectification-cognome-risulta": Case(
+        "Nel vostro gestionale il mio cognome risulta Bianchini, ma è Bianchi. Grazie.",
+        R,
+        ("rectification",),
+    ),
+    "es-information-de-donde-sacaron": Case(
+        "¿De dónde consiguieron mis datos? No soy cliente suyo.", R, ("information",)
+    ),
+    "es-optout-dejen-de-escribirme": Case(
+        "Por favor dejen de escribirme, no me interesan sus ofertas.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "es-rectification-ficha-pone": Case(
+        "En mi ficha de paciente aparece una alergia que no tengo, ¿la pueden quitar?",
+        R,
+        ("rectification",),
+    ),
+    "nl-erasure-wil-dat-account-verwijderd": Case(
+        "Als vader wil ik dat het account van mijn dochter direct wordt verwijderd.",
+        R,
+        ("erasure",),
+    ),
+    "pl-objection-nie-zbierano": Case(
+        "Proszę, żeby w weekendy nie zbierano mojej lokalizacji z aplikacji.",
+        R,
+        ("objection",),
+    ),
+    "sv-objection-anvand-inte-till-reklam": Case(
+        "Använd inte mina köp i appen till reklam, tack.", R, ("objection",)
+    ),
+    "not-unsubscribe-from-a-class": Case(
+        "Could you unsubscribe me from the Wednesday pottery class? I'll rejoin in spring.",
+        "other",
+    ),
+    "not-courier-keeps-calling": Case(
+        "The courier keeps calling me while I'm in meetings, please ask him to leave it at "
+        "reception.",
+        "other",
+    ),
+    "not-dutch-club-membership": Case(
+        "Ik wil me graag uitschrijven als lid van de hockeyclub per 1 maart.", "other"
+    ),
 }
 
 

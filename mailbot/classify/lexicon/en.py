@@ -14,7 +14,7 @@ _NOT_A_LIST = (
 # "Unsubscribe" from a paid plan is cancelling a service, not a marketing opt-out.
 _NOT_PAID = (
     r"(?![^.;!?]{0,80}\b(?:charg\w*|refund\w*|billing|payment|per month|a month|membership|plan"
-    r"|premium|plus|pro|box|boxes|deliver(?:y|ies))\b)"
+    r"|premium|plus|pro|box|boxes|deliver(?:y|ies)|class(?:es)?|course|lessons?|block)\b)"
 )
 _PERSON = (
     r"(?:client|clients|mother|father|mum|mom|dad|son|daughter|wife|husband|partner|child"
@@ -346,7 +346,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bi (?:never|didn't|did not) (?:sign(?:ed)? up|subscribe[d]?|opt(?:ed)? in|ask(?:ed)? "
         r"(?:for|to receive)) (?:for |to )?(?:this|these|your|any)\b",
         r"\b(?:remove|take|delete|drop|strike) (?:me|my (?:e-?mail(?: address)?|address|name|"
-        r"details|contact))(?: \S+@\S+)? (?:off|from|out of) (?:your|the|this|all (?:of )?(?:your"
+        r"details|contact)|this (?:e-?mail )?address)(?: \S+@\S+)? (?:off|from|out of) (?:your"
+        r"|the|this|all (?:of )?(?:your"
         r"|the)|"
         r"any) (?:e-?mail(?:ing)? |mailing |marketing |distribution |newsletter |contact |"
         r"subscriber |promotional |spam |monthly |weekly |daily )?(?:list|lists|newsletters?"
@@ -398,6 +399,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"number|my "
         r"(?:phone|number|mobile))\b",
         r"\bdo[- ]not[- ]call\b",
+        r"(?<!driver )(?<!courier )(?<!engineer )(?<!postman )(?<!technician )"
         r"\b(?:keep|keeps|kept|constantly|always) (?:ringing|calling|phoning|texting) me\b",
         r"\btelephone preference service\b|\bregistered (?:with|on) (?:the )?tps\b",
         r"\b(?:remove|take|delete) (?:me|my (?:phone |mobile |telephone )?(?:number|details))"
@@ -532,6 +534,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bwhen i (?:gave|give) (?:you )?(?:my )?consent\b|\bwhen i (?:consented|opted in)\b",
     ),
     "automated_decision": (
+        r"\b(?:want|need|like|ask for|demand) (?:someone|somebody) (?:real|human|actual|in"
+        r" person) to "
+        r"(?:look at|review|check|go over|reassess)\b",
         r"\bhuman (?:intervention|review|reassessment|involvement|oversight|decision[- ]maker)\b",
         r"\b(?:a computer|an algorithm|the algorithm|your algorithm|an automated system|a machine) "
         r"(?:has )?(?:decided|refused|rejected|declined|scored)\b",

@@ -18,6 +18,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"personales\b",
     ),
     "rectification": (
+        r"\b(?:su|mi) (?:ficha|perfil|expediente|historial)\b[^.]{0,40}\b(?:pone|aparece|figura"
+        r"|consta)\b",
         r"\brectifica(?!tiv[oa]s?\b|tifs?\b|tive?s?\b)\w+\b",
         rf"\bcorregir {_MIS} {_DATA}\b",
         rf"\b{_DATA} (?:personales )?(?:erroneos|incorrectos|inexactos)\b",
@@ -72,6 +74,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"comunicaciones comerciales)",
     ),
     "optout_email": (
+        r"\bdejen de (?:escribirme|enviarme correos|mandarme correos|enviarme e-?mails)\b",
         r"\bquitar de (?:la |las |los |vuestra |su )?(?:newsletter|lista|boletin|correos)\b",
         r"\bdej(?:eis|en|ad|e) de enviarme (?:\w+ ){0,2}(?:correos|e-?mails|emails|newsletters?"
         r"|ofertas|publicidad)\b",
@@ -116,6 +119,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bmi (?:cliente|representad\w+)\b",
     ),
     "information": (
+        r"\bde donde (?:sacaron|sacasteis|obtuvieron|obtuvisteis|han conseguido|consiguieron) "
+        r"(?:mi|mis)\b",
         r"\bcon quien (?:\w+ )?comparten\b|\bpara que (?:los|las|lo|la) (?:usan|utilizan)\b",
         r"\bcuanto tiempo (?:los |las |lo |la )?(?:guardan|conservan|mantienen)\b",
         r"\bde donde (?:han |ha )?(?:obtenido|sacado|conseguido) (?:mis?|sus?|el|la|los"

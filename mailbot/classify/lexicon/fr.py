@@ -86,6 +86,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:prospection|marketing direct)\b[^.;]{0,60}\boppos",
     ),
     "optout_email": (
+        r"\bje (?:veux|souhaite|voudrais) plus recevoir (?:vos |de |des |les )?(?:\w+ )?(?:mails"
+        r"|e-?mails|courriels|newsletters?|pubs?|promos?)\b",
         r"\b(?:me|nous) (?:retirer|supprimer|enlever) de (?:cette|ces|la) "
         r"(?:\w+ )?listes?\b(?! d'attente| de mariage| de naissance| des (?:participants|inscrits"
         r"|invites))",

@@ -17,6 +17,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"che mi riguardano)\b",
     ),
     "rectification": (
+        r"\b(?:il mio|la mia) (?:cognome|nome|indirizzo|data di nascita|codice fiscale) (?:\w+ )?"
+        r"(?:risulta|e scritt\w|e sbagliat\w|e errat\w)",
+        r"\bsistemare (?:nel vostro archivio|i (?:miei )?dati|la (?:mia )?scheda)\b",
         r"\bcorregg\w* (?:questi|quei|i miei) dati\b",
         r"\brettific(?!ativ[ae]\b)\w+\b",
         rf"\bcorregg\w+ {_MIEI} {_DATA}\b",
@@ -83,6 +86,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"e-mail|mail|newsletter)\b",
     ),
     "optout_phone": (
+        r"\bbasta (?:chiamarmi|telefonarmi|chiamarci|telefonarci|con (?:le )?(?:chiamate"
+        r"|telefonate))\b",
         r"\bnon (?:mi )?chiam(?:armi|atemi) piu\b",
         r"\b(?:smettete|smettetela|smettere|smetti|smettiate) di (?:chiamarmi|telefonarmi)\b",
         r"\bnon chiamatemi piu\b",

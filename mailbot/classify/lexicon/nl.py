@@ -30,6 +30,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|achternaam|voornaam|adres|gegevens|persoonsgegevens)\b",
     ),
     "erasure": (
+        r"\bwil (?:ik|wij|we) dat (?:dit|het|mijn|zijn|haar|ons|hun) (?:account|profiel|gegevens)\b"
+        r"[^.]{0,60}\b(?:verwijderd|gewist)\b",
         r"\b(?:mijn|onze) (?:\w+ )?gegevens (?:\w+ ){0,4}verwijder\w*",
         r"\buit (?:jullie|uw) (?:systeem|bestand|administratie) (?:\w+ )?verwijder\w*",
         r"\b(?:al )?mijn (?:\w+ )?(?:gegevens|account|profiel|data)\w* (?:\w+ ){0,3}(?:weghalen"
@@ -48,6 +50,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:gegevens|persoonsgegevens|data) (?:\w+ ){0,5}te (?:verwijderen|wissen)\b",
     ),
     "restriction": (
+        r"\bzolang (?:dit|het|dat|de (?:zaak|kwestie|klacht))(?: \w+){0,3} niet (?:is )?"
+        r"(?:uitgezocht|opgelost|duidelijk|afgehandeld|rechtgezet)\b(?=[^.]{0,120}\bniet\b)"
+        r"(?=[^.]{0,120}\b(?:gegevens|dossier)\b)",
         r"\bzolang (?:dit|het|dat|de (?:zaak|kwestie|klacht))(?: \w+){0,3} niet (?:is )?"
         r"(?:uitgezocht"
         r"|opgelost|duidelijk|afgehandeld|rechtgezet)\b[^.]{0,80}\b(?:gegevens|dossier)\b[^.]{0,40}"
@@ -86,7 +91,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "optout_email": (
         r"\b(?:afmelden|uitschrijven)\b(?![^.?!]{0,30}?\b(?:voor (?:de |het )?)?(?:zwemles|les"
         r"|lessen|cursus|training|club|vereniging|wedstrijd|toernooi|kamp|dansles|muziekles"
-        r"|proefles)\b)",
+        r"|proefles|als lid|lidmaatschap|\w+club|\w+vereniging)\b)",
         r"\bschrijf (?:me|mij) uit\b|\bmeld (?:me|mij) af\b",
         r"\bgeen (?:e-?mails|nieuwsbrieven|nieuwsbrief|mails) meer\b",
         r"\bverwijder (?:mij|me) (?:uit|van) (?:de |uw |jullie )?(?:mailinglijst|lijst|"

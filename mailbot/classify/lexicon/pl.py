@@ -13,6 +13,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:zadanie|wniosek o) dostep\w*\b",
     ),
     "rectification": (
+        r"\bprosze (?:o )?(?:poprawic|poprawienie|zmienic|zmiane|zaktualizowac|aktualizacje) "
+        r"(?:moje |moich )?dan\w*",
         r"\bpoprawieni\w* (?:tych |moich )?danych\b",
         r"\bsprostowani\w*\b",
         r"\bpoprawieni\w* (?:moich )?danych\b|\bpoprawic moje dane\b",
@@ -33,6 +35,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "portability": (r"\bprzenoszeni\w* danych\b", r"\bodczytu maszynowego\b"),
     "objection": (
+        r"\bnie (?:zbierano|wykorzystywano|przetwarzano|sledzono|udostepniano)\b[^.]{0,60}"
+        r"\b(?:moj\w*|danych|lokalizacj\w*)",
         r"\b(?:wylaczyc|wylaczcie|wylaczenie|zaprzestac|zaprzestancie|zaprzestanie) (?:\w+ )?"
         r"(?:analizowani\w*|profilowani\w*|sledzeni\w*)",
         r"\btworzon\w* (?:moj|mojego) profil\w*",

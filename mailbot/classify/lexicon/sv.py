@@ -47,6 +47,10 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
     "portability": (r"\bdataportabilitet\b", r"\bmaskinlasbar\w*\b"),
     "objection": (
+        r"\banvand inte (?:min|mina|mitt) (?:[\w-]+ ){0,3}(?:till|for) (?:annonser|reklam"
+        r"|marknadsforing|profilering)\b",
+        r"\bopt-?outa (?:fran|ur) (?:all |allt )?(?:tracking|sparning|sparande|personali\w+"
+        r"|riktad)",
         r"\bvill (?:jag )?inte att ni (?:anvander|analyserar|sparar|kartlagger|profilerar)\b"
         r"[^.;]{0,50}\b(?:det jag|mina kop|min \w*historik|mina uppgifter|mina data"
         r"|personuppgift\w*|for att rakna ut)",
