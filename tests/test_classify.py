@@ -3687,6 +3687,42 @@ MARKETING_AND_HELPED = {
     "not-dutch-club-membership": Case(
         "Ik wil me graag uitschrijven als lid van de hockeyclub per 1 maart.", "other"
     ),
+    "optout-stop-sent-from-phone": Case(
+        "STOP\n\nSent from my Samsung Galaxy", "opt_out", opt_out=("email",)
+    ),
+    "optout-unsubscribe-get-outlook": Case(
+        "Unsubscribe.\n\nGet Outlook for iOS", "opt_out", opt_out=("email",)
+    ),
+    "optout-clicked-unsubscribe-still": Case(
+        "I have pressed your unsubscribe button three times and the mailings keep coming.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "optout-take-her-off": Case(
+        "My daughter is nine; please take her off the promotions list.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "optout-unsubscribe-after-a-month-of-flash-sales": Case(
+        "A flash sale every day for a month. Unsubscribe me.",
+        "opt_out",
+        opt_out=("email",),
+        subject="Re: Flash sale ends tonight",
+    ),
+    "rectification-correct-name-on-account": Case(
+        "Could you correct the surname on my account? It is Mackie, not Mackay.",
+        R,
+        ("rectification",),
+    ),
+    "pt-optout-nao-quero-receber-mais": Case(
+        "Não quero receber mais estas mensagens, obrigado.",
+        "opt_out",
+        opt_out=("email",),
+    ),
+    "not-unsubscribe-paid-plan-a-month": Case(
+        "I pay £9.99 a month for the plus plan. Please unsubscribe me from it.",
+        "other",
+    ),
 }
 
 

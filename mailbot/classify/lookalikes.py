@@ -97,7 +97,7 @@ _MARKETING = re.compile(
     r"\b(?:newsletter\w*|marketing|promo\w*|advert\w*|offers?|deals|spam|mailing\w*|e-?mails"
     r"|werbung|werbe\w*|angebote|publicit\w*|offres|publicidad|ofertas|pubblicit\w*|offerte"
     r"|reclame|aanbiedingen|nieuwsbrie\w*|reklam\w*|oferty|ofert|publicidade|nyhetsbrev\w*"
-    r"|erbjudanden|utskick\w*)\b"
+    r"|erbjudanden|utskick\w*|flash sales?|last chance|daily deals?)\b"
 )
 
 

@@ -65,6 +65,12 @@ _NEGATION_BACK = 30
 _AFTER = 40
 _BEFORE = 60
 _UNGUARDED = frozenset({"optout_email", "optout_phone", "optout_all"})
+# "Sent from my iPhone" after a bare "STOP": the phone's line, not the sender's words.
+_DEVICE_SIGNATURE = re.compile(
+    r"[\s.!]*(?:sent from my|get outlook for|enviado desde mi|envoye de mon|envoye depuis mon"
+    r"|von meinem|inviato da|verzonden (?:vanaf|met) mijn|wyslane z|enviado do meu|skickat fran"
+    r" min)\b[^.!?]{0,40}$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,5 +164,5 @@ def _guarded(folded: str, start: int, end: int, cue: str) -> bool:
 
 def stop_reply(folded: str) -> str | None:
     """The language of a bare opt-out reply such as "STOP" or "Unsubscribe please"."""
-    words = folded.strip(" .!?-*\"'").strip()
+    words = _DEVICE_SIGNATURE.sub("", folded).strip(" .!?-*\"'").strip()
     return _stop_words().get(words)

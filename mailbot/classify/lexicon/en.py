@@ -79,6 +79,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bobtain (?:the following |all )?(?:of )?(?:my )?personal (?:information|data)\b",
     ),
     "rectification": (
+        r"\bcorrect (?:the|my) (?:\w+ ){0,2}(?:name|surname|spelling|address|date of birth|title"
+        r"|details) (?:on|in) (?:my|the) (?:account|profile|record|records|file|details)\b",
         r"\bmy e-?mail(?: address)? (?:is|was) (?:wrong|incorrect|misspel\w*|spelt wrong)\b",
         r"\b(?:correct|rectify) my account\b",
         r"\b(?:put|set) (?:my|the|his|her) (?:\w+ )?(?:record|records|details|file|data) (?:right"
@@ -313,6 +315,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"promotion)",
     ),
     "optout_email": (
+        r"\b(?:clicked|pressed|used|hit|tried) (?:on )?(?:the |your )?unsubscribe (?:link"
+        r"|button)s?\b"
+        r"[^.;!?]{0,60}\b(?:still|again|keep|keeps|continue|anyway)\b",
         r"\b(?:like|want|wish|prefer) (?:to )?not (?:to )?receive (?:any ?more |any longer )?"
         r"(?:your |the )?"
         r"(?:newsletters?|e-?mails|mailings?|promotions)\b",
@@ -345,7 +350,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bremove me (?:now|immediately|asap|at once|please|right now)\b",
         r"\bi (?:never|didn't|did not) (?:sign(?:ed)? up|subscribe[d]?|opt(?:ed)? in|ask(?:ed)? "
         r"(?:for|to receive)) (?:for |to )?(?:this|these|your|any)\b",
-        r"\b(?:remove|take|delete|drop|strike) (?:me|my (?:e-?mail(?: address)?|address|name|"
+        r"\b(?:remove|take|delete|drop|strike) (?:me|him|her|them|my (?:e-?mail(?: address)?"
+        r"|address|name|"
         r"details|contact)|this (?:e-?mail )?address)(?: \S+@\S+)? (?:off|from|out of) (?:your"
         r"|the|this|all (?:of )?(?:your"
         r"|the)|"

@@ -65,6 +65,10 @@ CUES: dict[str, tuple[str, ...]] = {
     "objection_weak": (r"\b(?:retiro|revogo) (?:o )?(?:meu )?consentimento\b",),
     "marketing_objection": (r"\bop(?:osicao|onho)\w*\b[^.;]{0,120}\b(?:marketing|publicidade)",),
     "optout_email": (
+        r"\bnao quero receber mais (?:(?:estes|estas|esses|essas|os|as|vossos|vossas|seus|suas) )?"
+        r"(?:e-?mails|emails|newsletters?|mensagens)\b",
+        r"\bretirem o meu (?:endereco|e-?mail|email|contacto) d[ao]s? (?:vossa |sua )?(?:\w+ )?"
+        r"(?:lista|newsletter)\b",
         r"\bpar(?:ar|em|e) de (?:me )?(?:mandar|enviar) (?:e-?mails?|emails?) (?:de )?(?:promo\w*"
         r"|propaganda|publicidade)",
         r"\btirar (?:o )?(?:meu )?e-?mail d[ao]s? (?:vossa |sua )?(?:\w+ )?(?:lista|newsletter)\b",
