@@ -3719,6 +3719,16 @@ MARKETING_AND_HELPED = {
         "opt_out",
         opt_out=("email",),
     ),
+    "rectification-because-the-invoices": Case(
+        "I got married. Please correct my details because the invoices still show my old surname.",
+        R,
+        ("rectification",),
+    ),
+    "pl-rectification-bo-faktury": Case(
+        "Zmieniłam nazwisko. Proszę poprawić dane, bo faktury przychodzą na stare.",
+        R,
+        ("rectification",),
+    ),
     "not-unsubscribe-paid-plan-a-month": Case(
         "I pay £9.99 a month for the plus plan. Please unsubscribe me from it.",
         "other",

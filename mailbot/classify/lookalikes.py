@@ -67,10 +67,14 @@ _BUSINESS_NOUN = (
     r"|decompte|nebenkostenabrechnung|liquidacion|conguaglio|afrekening|tantiemes|articles?"
     r"|artykul\w*|newspaper|zeitungsartikel|artikel|periodico|giornale|krant|jornal|tidning\w*)"
 )
+# "… because the invoices still go to the old one": the reason, not the object corrected.
+_BECAUSE = (
+    r"(?:because|since|bo|poniewaz|gdyz|car|weil|denn|porque|perche|poiche|omdat|eftersom|pois)"
+)
 _BUSINESS_OBJECT = re.compile(
     r"\s*(?:l'|(?:la|le|les|the|this|that|our|il|lo|el|los|las|die|der|das|den|de|het|a|an|une?"
     r"|des|del|della|dello|o|os|as|en|ett|mein\w*|unser\w*|notre|nos|nuestr\w*|nostr\w*|onze"
-    rf"|nasz\w*|nosso|nossa|var|vart)\s+)?(?:\w+\s+)?{_BUSINESS_NOUN}\b"
+    rf"|nasz\w*|nosso|nossa|var|vart)\s+)?(?:(?!{_BECAUSE}\b)\w+\s+)?{_BUSINESS_NOUN}\b"
 )
 _BUSINESS_BEFORE = re.compile(
     rf"\b{_BUSINESS_NOUN}(?:\s+\S+){{0,4}}\s+(?:a|to|to be|da|zu|te|do|para|att|al)?\s*$"
