@@ -3729,6 +3729,76 @@ MARKETING_AND_HELPED = {
         R,
         ("rectification",),
     ),
+    "access-emails-that-mention-me": Case(
+        "Please send me copies of the messages between my supervisor and HR that mention me.",
+        R,
+        ("access",),
+    ),
+    "access-copy-of-dental-records": Case(
+        "We are moving to Spain; could I have a copy of my dental records and x-rays?",
+        R,
+        ("access",),
+    ),
+    "access-what-you-wrote-about-me": Case(
+        "I keep failing reference checks. What did you say about me to the new employer? I "
+        "want to know what you wrote about me.",
+        R,
+        ("access",),
+    ),
+    "access-interview-scores": Case(
+        "Could you send me the interview notes and the scores I was given for each question?",
+        R,
+        ("access",),
+    ),
+    "information-which-clients-got-my-cv": Case(
+        "Which clients have you sent my CV to since March?", R, ("information",)
+    ),
+    "information-how-long-keep-applications": Case(
+        "How long will you keep my application now the vacancy is filled?",
+        R,
+        ("information",),
+    ),
+    "restriction-set-aside-until-checked": Case(
+        "Those attendance figures are wrong. Please set them aside until HR has checked them.",
+        R,
+        ("restriction",),
+    ),
+    "objection-stop-using-my-photos": Case(
+        "I have left the company. Please stop using my photographs on the careers page.",
+        R,
+        ("objection",),
+    ),
+    "erasure-photos-you-took-of-me": Case(
+        "Please delete the videos you took of me at the open day.", R, ("erasure",)
+    ),
+    "automated-looked-at-by-a-human": Case(
+        "My claim was refused by your system within seconds. I want it looked at by a human.",
+        R,
+        ("automated_decision",),
+    ),
+    "optout-not-contacted-by-phone-or-email": Case(
+        "I do not want to be contacted again by email or phone with vacancies.",
+        "opt_out",
+        opt_out=ALL,
+    ),
+    "de-access-kopie-patientenakte": Case(
+        "Bitte senden Sie mir eine Kopie meiner vollständigen Patientenakte.", R, ("access",)
+    ),
+    "it-access-copia-cartella-clinica": Case(
+        "Mi servirebbe una copia della cartella clinica del ricovero di marzo.", R, ("access",)
+    ),
+    "sv-access-kopia-av-journal": Case(
+        "Kan jag få en kopia av min journal från vårdcentralen?", R, ("access",)
+    ),
+    "pl-access-kopii-akt-osobowych": Case(
+        "Proszę o kopii akt osobowych mojego męża, mam pełnomocnictwo.", R, ("access",)
+    ),
+    "nl-optout-van-de-mailinglijst-halen": Case(
+        "Kunnen jullie mij van de mailinglijst halen?", "opt_out", opt_out=("email",)
+    ),
+    "not-dutch-card-out-of-account": Case(
+        "Hoe kan ik een oude creditcard uit mijn account verwijderen?", "other"
+    ),
     "not-unsubscribe-paid-plan-a-month": Case(
         "I pay £9.99 a month for the plus plan. Please unsubscribe me from it.",
         "other",

@@ -17,6 +17,8 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bkopien? (?:meiner|seiner|ihrer|der) (?:\w+ )?(?:behandlungsunterlagen|patientenakte"
+        r"|krankenakte|personalakte|rontgen\w*|befunde)\b",
         rf"\bwas (?:\w+ ){{0,5}}(?:uber|von) mich (?:\w+ ){{0,4}}gespeichert\b{_THEN_ERASED}",
         r"auskunft(?:sersuchen|sanfrage|santrag|sbegehren|sanspruch|srecht)\b",
         r"\bauskunft (?:gem\w*|nach|gema?e?ss|im sinne) (?:des |der )?(?:art|artikel|§|dsgvo)",

@@ -24,6 +24,21 @@ _PERSON = (
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bcop(?:y|ies) of (?:all |any )?(?:the )?(?:internal )?(?:e-?mails|messages|notes"
+        r"|documents|records|correspondence|recordings?|footage|reports?|minutes)\b[^.?!]{0,60}"
+        r"\b(?:mention(?:s|ing)? me|about me|of me|of myself)\b",
+        r"\bcop(?:y|ies) of (?:my|his|her|their|the) (?:full |complete |entire |whole )?(?:medical"
+        r"|dental|health|clinical|patient|physio\w*|treatment|hospital|personnel|hr|employee"
+        r"|employment|training|learner|care|gp) (?:records?|notes|file|files|x-?rays|scans"
+        r"|history)\b",
+        r"\bwhat (?:you|they|he|she|the \w+) (?:wrote|said|recorded|noted|put|have written"
+        r"|have said) about me\b",
+        r"\b(?:see|copy|copies|send (?:me|them|it)|get|receive|have)\b[^.?!]{0,60}\b(?:interview"
+        r" notes|panel(?:'s)? notes|notes (?:the|that the) (?:panel|interviewers?|assessors?)"
+        r" (?:made|took|wrote)|scores? i (?:got|received|was given)|assessor'?s? (?:written )?"
+        r"(?:comments|notes|feedback)|marking sheets?|personnel (?:file|record)s?|disciplinary"
+        r" (?:file|records?|notes))\b",
+        r"\bsend me\b[^.?!]{0,40}\breport (?:that|which) (?:went|was sent|you sent) to\b",
         r"\b(?:i'd like|i would like|i want|can i|could i) to see (?:everything|all (?:the )?"
         r"(?:data"
         r"|information))\b",
@@ -110,6 +125,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:records?|system|database|files?)\b",
     ),
     "erasure": (
+        r"\b(?:delete|erase|destroy|remove) (?:the |any |all )?(?:photos?|pictures?|images?|videos?"
+        r"|footage|recordings?) (?:that )?(?:you )?(?:took|taken|made|have|hold) of me\b",
         r"\b(?:do not|don't|dont) want (?:an|my|the|this) account (?:with you )?any ?more\b",
         r"\b(?:want|like|need|wish|get|have) (?:the|my|this|that) (?:old |whole |entire )?"
         r"(?:[\w-]+ )?"
@@ -210,6 +227,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\brequest(?:ing)? (?:the )?(?:immediate |permanent )?(?:erasure|deletion)\b",
     ),
     "restriction": (
+        r"\bset (?:them|it|those|these) aside until\b",
+        r"\bwhile you (?:investigate|look into|check|review)\b[^.]{0,40}\b(?:don't|do not|not to)"
+        r" (?:report|use|share|pass|process|rely)\b",
         r"\bwhile (?:the )?(?:accuracy|correctness|truth)\b[^.]{0,60}\b(?:challenged|disputed"
         r"|contested"
         r"|checked|verified|investigated)\b[^.]{0,60}\b(?:do not|don't|not to|not) (?:rely on|use"
@@ -247,6 +267,16 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:in|as) (?:an? )?(?:csv|json|xml|excel|structured|electronic|portable)\b",
     ),
     "objection": (
+        r"\b(?:stop|cease) using (?:my|his|her|their|our) (?:\w+ )?(?:images?|photos?|pictures?"
+        r"|photographs?|likeness|faces?|videos?)\b",
+        r"\b(?:i'd|i would) (?:rather|prefer) (?:if )?you (?:didn't|did not) (?:keep )?(?:using"
+        r"|use)"
+        r" my\b",
+        r"\b(?:do not|don't|dont) use (?:it|them|that|those|this) (?:again |any ?more )?(?:in|for"
+        r"|on)"
+        r" (?:any )?(?:future )?(?:print|brochures?|prospectus|adverts?|advertising|marketing"
+        r"|leaflets?"
+        r"|posters?|website|social media|campaigns?)\b",
         r"\b(?:do not|don't|dont) want (?:you|u|your (?:\w+ )?(?:site|app|company|team|systems?))"
         r" (?:to )?(?:record(?:ing)?|track(?:ing)?|monitor(?:ing)?|profil(?:e|ing)|log(?:ging)?"
         r"|analys(?:e|ing)|analyz(?:e|ing)|follow(?:ing)?) (?:me|my|when|what|where|which|how)\b",
@@ -422,6 +452,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"telemarketing)\b",
     ),
     "optout_all": (
+        r"\b(?:do not|don't|dont) (?:want|wish) to be contacted (?:again |any ?more )?(?:by "
+        r"(?:phone"
+        r"|e-?mail|text)(?: or (?:phone|e-?mail|text))?|with (?:job|offers|deals))\b",
         r"\b(?:want|like) (?:me )?out of (?:all (?:of )?)?(?:the |your )?(?:marketing|promotions?"
         r"|advertising)\b",
         r"\b(?:do not|don't|dont) send me (?:any )?(?:more )?(?:promo|promotional|marketing) "
@@ -463,6 +496,15 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:has )?(?:passed away|died|is deceased|is a minor|is under)\b",
     ),
     "information": (
+        r"\bwhich (?:\w+ ){0,3}(?:employers|companies|clients|firms|agencies|partners|third"
+        r" parties)"
+        r" (?:(?:do|did|have) )?you(?:'ve)? (?:share|shared|send|sent|pass|passed|report|reported"
+        r"|forwarded|given) (?:my|it|them|this)\b",
+        r"\bhow long (?:do|will|would) you (?:hang on to|hold on to|keep|retain|store) "
+        r"(?:applications"
+        r"|cvs|my (?:cv|application|details|data))\b",
+        r"\bwho (?:was|were) (?:the|my) (?:report|results|file|details) (?:sent|given|passed"
+        r"|shared) to\b",
         r"\bwho (?:are|do|did|have|were) (?:you|u) (?:\w+ )?(?:handing|hand|handed|passing|pass"
         r"|passed|giving|give|given|selling|sell|sold|sharing|share|shared) (?:it|this|that|them"
         r"|my \w+|the data|this data|that data)(?: on| over)? (?:to|with)\b",
@@ -540,6 +582,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bwhen i (?:gave|give) (?:you )?(?:my )?consent\b|\bwhen i (?:consented|opted in)\b",
     ),
     "automated_decision": (
+        r"\blooked at by a (?:human|real|actual)\b|\bby a human (?:manager|being|person"
+        r"|reviewer)\b",
         r"\b(?:want|need|like|ask for|demand) (?:someone|somebody) (?:real|human|actual|in"
         r" person) to "
         r"(?:look at|review|check|go over|reassess)\b",

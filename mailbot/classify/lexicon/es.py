@@ -8,6 +8,7 @@ _PERSON = r"(?:cliente|madre|padre|hijo|hija|esposa|esposo|marido|mujer|represen
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\b(?:grabaciones|imagenes|videos?) (?:\w+ ){0,6}donde (?:salgo|aparezco)\b",
         r"\bderecho de acceso\b",
         r"\bsolicit\w+ (?:el )?acceso\b",
         rf"\bacceso a {_MIS} (?:\w+ )?{_DATA}\b",
@@ -40,6 +41,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:borr|elimin)\w* mi cuenta\b",
     ),
     "restriction": (
+        r"\bmientras no se (?:resuelva|aclare|revise|decida)\b[^.]{0,80}\bno (?:utilicen|usen"
+        r"|comuniquen|cedan)\b",
         r"\blimitacion del tratamiento\b",
         r"\b(?:restrinj|limit|restring)\w* (?:el )?(?:tratamiento|procesamiento)\b",
         r"\blimit\w* su uso\b|\bno (?:useis|usen|utilicen) (?:ese|este|esos|estos|mis) datos?\b",

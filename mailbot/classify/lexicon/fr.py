@@ -57,6 +57,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bformat structure\b",
     ),
     "objection": (
+        r"\bne (?:souhaite|veux) (?:pas|plus) que vous (?:l'|les )(?:utilisiez|diffusiez|publiiez"
+        r"|exploitiez)\b",
         r"\bje ne (?:veux|souhaite) (?:pas|plus) que (?:mes|mon|ma) (?:\w+ ){0,3}(?:servent"
         r"|serve) a\b",
         r"\bne plus utiliser (?:son|sa|ses|mon|ma|mes|leur|leurs) (?:\w+ )?(?:image|images"

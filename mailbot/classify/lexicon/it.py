@@ -8,6 +8,8 @@ _PERSON = r"(?:cliente|assistit\w|madre|padre|figlio|figlia|moglie|marito)"
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bcopia (?:completa )?(?:della|delle|del|dei|degli) (?:mia |mie |mio |miei )?(?:cartella"
+        r" clinica|referti|esami|radiografie|valutazioni|appunti|registrazioni|verbali)\b",
         r"\bdiritto di accesso\b(?! agli atti)",
         r"\brichiesta di accesso\b(?! agli atti)",
         r"\brichiedo (?:inoltre )?(?:l')?accesso\b",
@@ -28,6 +30,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r" (?:\w+ )?(?:nome|cognome|indirizzo|data di nascita|dati)\b",
     ),
     "erasure": (
+        r"\bcancellare (?:definitivamente |completamente )?(?:il mio|il suo) (?:account|profilo)\b",
         r"\b(?:cancell|elimin)\w* (?:tutti )?i (?:suoi|loro) dati\b",
         r"\b(?:vorrei|voglio|chiedo) che (?:\w+ )?(?:cancellaste|eliminaste|cancelliate"
         r"|eliminiate) (?:il mio|la mia|i miei|le mie|tutt\w)",

@@ -36,7 +36,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\buit (?:jullie|uw) (?:systeem|bestand|administratie) (?:\w+ )?verwijder\w*",
         r"\b(?:al )?mijn (?:\w+ )?(?:gegevens|account|profiel|data)\w* (?:\w+ ){0,3}(?:weghalen"
         r"|weg te halen|weghaalt)\b|\balles van mij (?:\w+ )?verwijder\w*",
-        r"\b(?:mijn|m'n) account (?:\w+ ){0,4}(?:laten )?verwijderen\b",
+        r"(?<!uit )(?<!van )\b(?:mijn|m'n) account (?:\w+ ){0,4}(?:laten )?verwijderen\b",
         r"\balles (?:wat|dat) (?:jullie|u) (?:van|over) mij (?:\w+ )?(?:hebben|heeft|hebt) (?:\w+"
         r" )?(?:wissen|verwijderen)\b",
         r"\balle (?:\w+ )?gegevens (?:van (?:mij|ons|mijn \w+|ons \w+) )?(?:te )?verwijderen\b",
@@ -45,7 +45,8 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bwis (?:alle|mijn) (?:\w+ )?{_DATA}\b",
         rf"\bverwijdering van (?:de |mijn |alle )?(?:mij betreffende )?(?:persoonlijke )?{_DATA}",
         r"\brecht op (?:vergetelheid|verwijdering|gegevenswissing)\b",
-        r"\bmijn (?:\w+ )?(?:account|gegevens|persoonsgegevens|klantaccount|profiel|data) "
+        r"(?<!uit )(?<!van )\bmijn (?:\w+ )?(?:account|gegevens|persoonsgegevens|klantaccount"
+        r"|profiel|data) "
         r"(?:\w+ ){0,3}(?:verwijderen|wissen|verwijderd|gewist)\b",
         r"\b(?:gegevens|persoonsgegevens|data) (?:\w+ ){0,5}te (?:verwijderen|wissen)\b",
     ),
@@ -93,7 +94,9 @@ CUES: dict[str, tuple[str, ...]] = {
         r"|lessen|cursus|training|club|vereniging|wedstrijd|toernooi|kamp|dansles|muziekles"
         r"|proefles|als lid|lidmaatschap|\w+club|\w+vereniging)\b)",
         r"\bschrijf (?:me|mij) uit\b|\bmeld (?:me|mij) af\b",
-        r"\bgeen (?:e-?mails|nieuwsbrieven|nieuwsbrief|mails) meer\b",
+        r"\bgeen \w*(?:e-?mails|nieuwsbrieven|nieuwsbrief|mails) meer\b",
+        r"\b(?:me|mij) van (?:de|jullie|uw) (?:mailinglijst|verzendlijst|nieuwsbrief|lijst) "
+        r"(?:halen|afhalen|verwijderen)\b",
         r"\bverwijder (?:mij|me) (?:uit|van) (?:de |uw |jullie )?(?:mailinglijst|lijst|"
         r"verzendlijst|nieuwsbrief)\b",
     ),
@@ -139,6 +142,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bbewijs van (?:mijn )?toestemming\b",
     ),
     "automated_decision": (
+        r"\b(?:een mens|een echt persoon|een echte medewerker) (?:hier ?naar|ernaar|naar) "
+        r"(?:kijkt|kijken|laten kijken)\b",
         r"\bmenselijke (?:tussenkomst|beoordeling)\b",
         r"\bgeautomatiseerd\w* (?:\w+ )?(?:besluit|beslissing)\b[^.]{0,100}\b(?:mens|medewerker"
         r"|beoordeel|herzien|bezwaar)\w*",

@@ -6,6 +6,7 @@ _PERSON = r"(?:klient\w*|matki|ojca|syna|corki|dziecka|zony|meza|mocodawc\w+)"
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bkopii (?:moich |jego |jej )?akt osobowych\b",
         r"\bprawo dostepu\b",
         r"\bdostep(?:u)? do (?:moich )?(?:\w+ )?danych\b",
         r"\bkopi\w* (?:moich )?(?:\w+ )?danych\b",

@@ -7,6 +7,7 @@ _PERSON = r"(?:cliente|mae|pai|filho|filha|esposa|marido|constituinte)"
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bem que (?:sou|fui|estou) (?:mencionad|referid|citad)[oa]s?\b",
         r"\bdireito (?:de|ao) acesso\b",
         r"\bpedido de acesso\b(?! (?:a|ao|as|aos) (?:marina|pontao|edificio|instalacoes|sala|parque"
         r"|garagem|piscina|ginasio|predio|escola|clube)\b)",
@@ -17,6 +18,7 @@ CUES: dict[str, tuple[str, ...]] = {
         rf"\bquais (?:os )?{_DATA} (?:pessoais )?(?:\w+ ){{0,3}}(?:sobre mim|a meu respeito)\b",
     ),
     "rectification": (
+        r"\bcorrijam (?:a|esta|essa) (?:informacao|informacoes|dados|registo)\b",
         r"\batualiz\w* (?:os )?meus dados\b",
         r"\bo meu e-?mail (?:esta|e) errad[oa]\b",
         r"\bre(?:c)?tifica\w+\b",
@@ -39,6 +41,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:apag|elimin|exclu|remov)\w* a conta e (?:todos )?(?:os )?dados\b",
     ),
     "restriction": (
+        r"\benquanto (?:a |o )?(?:\w+ )?nao (?:for|estiver) (?:analisad|resolvid|decidid"
+        r"|esclarecid)\w*\b[^.]{0,80}\bnao (?:seja|sejam) (?:usad|utilizad|partilhad)\w*",
         r"\blimitacao do tratamento\b",
         r"\b(?:restri|limit)\w+ (?:do |o )?tratamento\b",
     ),

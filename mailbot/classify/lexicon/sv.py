@@ -7,6 +7,9 @@ _PERSON = r"(?:klients|mammas|pappas|sons|dotters|barns|makes|makas|frus)"
 
 CUES: dict[str, tuple[str, ...]] = {
     "access": (
+        r"\bkopia (?:av|pa) (?:min|mitt|mina|hans|hennes) (?:journal\w*|rontgenbilder|provsvar"
+        r"|personalakt)\b",
+        r"\b(?:ha|fa) (?:hans|hennes|min|mina) (?:rontgenbilder|journal)\b",
         r"(?<!intyg om )\bregisterutdrag\b(?! for)",
         r"\b(?:vill ha ut|fa ut|begar ut|begara ut) (?:allt|alla (?:\w+ )?uppgifter|det) (?:som )?"
         r"ni har (?:\w+ )?om mig\b",
@@ -47,6 +50,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "restriction": (r"\bbegransning av behandling\w*\b", r"\bbegransa behandlingen\b"),
     "portability": (r"\bdataportabilitet\b", r"\bmaskinlasbar\w*\b"),
     "objection": (
+        r"\bvill att ni slutar (?:att )?(?:anvanda|publicera|visa) (?:min |mina |mitt )?(?:bild\w*"
+        r"|foto\w*|namn)\b",
         r"\banvand inte (?:min|mina|mitt) (?:[\w-]+ ){0,3}(?:till|for) (?:annonser|reklam"
         r"|marknadsforing|profilering)\b",
         r"\bopt-?outa (?:fran|ur) (?:all |allt )?(?:tracking|sparning|sparande|personali\w+"
