@@ -3799,6 +3799,10 @@ MARKETING_AND_HELPED = {
     "not-dutch-card-out-of-account": Case(
         "Hoe kan ik een oude creditcard uit mijn account verwijderen?", "other"
     ),
+    "not-complaint-about-what-staff-said": Case(
+        "I want to complain about what your cashier said about me in front of other customers.",
+        "other",
+    ),
     "not-unsubscribe-paid-plan-a-month": Case(
         "I pay £9.99 a month for the plus plan. Please unsubscribe me from it.",
         "other",

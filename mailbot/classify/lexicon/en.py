@@ -27,13 +27,13 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bcop(?:y|ies) of (?:all |any )?(?:the )?(?:internal )?(?:e-?mails|messages|notes"
         r"|documents|records|correspondence|recordings?|footage|reports?|minutes)\b[^.?!]{0,60}"
         r"\b(?:mention(?:s|ing)? me|about me|of me|of myself)\b",
-        r"\bcop(?:y|ies) of (?:my|his|her|their|the) (?:full |complete |entire |whole )?(?:medical"
+        r"\bcop(?:y|ies) of (?:my|his|her|their) (?:full |complete |entire |whole )?(?:medical"
         r"|dental|health|clinical|patient|physio\w*|treatment|hospital|personnel|hr|employee"
         r"|employment|training|learner|care|gp) (?:records?|notes|file|files|x-?rays|scans"
         r"|history)\b",
-        r"\bwhat (?:you|they|he|she|the \w+) (?:wrote|said|recorded|noted|put|have written"
-        r"|have said) about me\b",
-        r"\b(?:see|copy|copies|send (?:me|them|it)|get|receive|have)\b[^.?!]{0,60}\b(?:interview"
+        r"\b(?:know|see|tell me|find out|show me|read) (?:exactly )?what (?:you|they|he|she|the"
+        r" \w+) (?:wrote|said|recorded|noted|put|have written|have said) about me\b",
+        r"\b(?:see|copy|copies|send (?:me|them|it)|get|receive)\b[^.?!]{0,60}\b(?:interview"
         r" notes|panel(?:'s)? notes|notes (?:the|that the) (?:panel|interviewers?|assessors?)"
         r" (?:made|took|wrote)|scores? i (?:got|received|was given)|assessor'?s? (?:written )?"
         r"(?:comments|notes|feedback)|marking sheets?|personnel (?:file|record)s?|disciplinary"
