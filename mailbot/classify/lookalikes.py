@@ -150,12 +150,12 @@ _EDITORIAL = re.compile(
 def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     """The hits, with those that only borrow a request's words weakened or dropped."""
     paid_plan = asked = None
-    whole = " | ".join(text.text for text in texts)
+    whole = _Whole(texts) if any(hit.cue in _WHOLE_CHECKED for hit in hits) else None
     kept: list[Hit] = []
     for hit in hits:
         if hit.cue in _OBJECTIONS and _of_a_fee(hit):
             kept.append(replace(hit, cue="objection_weak"))
-        elif _of_business(hit, whole):
+        elif whole is not None and _of_business(hit, whole):
             continue
         elif hit.cue == "automated_decision" and _MACHINE_DECIDED.match(hit.text):
             if asked is None:
@@ -172,7 +172,21 @@ def put_right(hits: list[Hit], texts: list[Folded]) -> list[Hit]:
     return kept
 
 
-def _of_business(hit: Hit, whole: str) -> bool:
+_WHOLE_CHECKED = frozenset({"rectification", "portability"})
+
+
+class _Whole:
+    """What the whole message says about the thing rectified or ported, read once per message
+    however many hits ask."""
+
+    def __init__(self, texts: list[Folded]) -> None:
+        text = " | ".join(part.text for part in texts)
+        # engine work or a newspaper's correction: not the person's data, wherever it stands
+        self.not_data = bool(_MACHINING.search(text) or _EDITORIAL.search(text))
+        self.ported = _PORTED.search(text) is not None  # a loan, an insurance, a phone number
+
+
+def _of_business(hit: Hit, whole: _Whole) -> bool:
     """Rectifying a booking, a document, a meeting's minutes or an engine part, or the
     "portability" of a voucher, a loan or a phone number: not the person's data."""
     if hit.cue == "rectification":
@@ -180,13 +194,10 @@ def _of_business(hit: Hit, whole: str) -> bool:
             _BUSINESS_OBJECT.match(hit.after)
             or _BUSINESS_BEFORE.search(hit.before)
             or _MINUTES.search(f"{hit.before} {hit.after}")
-            or _MACHINING.search(whole)
-            or _EDITORIAL.search(whole)
+            or whole.not_data
         )
     if hit.cue == "portability":
-        return bool(
-            _PRODUCT.search(f"{hit.before} {hit.text} {hit.after}") or _PORTED.search(whole)
-        )
+        return whole.ported or _PRODUCT.search(f"{hit.before} {hit.text} {hit.after}") is not None
     return False
 
 
