@@ -57,3 +57,8 @@ class PermanentDeliveryError(DeliveryError):
 
 class DatabaseLockedError(MailbotError):
     """Another mailbot process already runs against this SQLite database."""
+
+
+def described(exc: BaseException) -> str:
+    """An exception as a record or a log shows it: ``ValueError: bad header``."""
+    return f"{type(exc).__name__}: {exc}"

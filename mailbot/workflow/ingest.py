@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.classify.labels import Classification
 from mailbot.config import Settings
+from mailbot.errors import described
 from mailbot.logs import log_event
 from mailbot.mail.message import InboundMessage, MessageRef
 from mailbot.staff.auth import AuthResult
@@ -199,9 +200,7 @@ class Ingestor:
         except Exception as exc:  # the per-message safety net
             failure = exc
         log_event(log, "message.failed", uid=fetched.ref.uid, error=repr(failure), level="error")
-        reason = str(failure)
-        if not isinstance(failure, _Unreadable):
-            reason = f"{type(failure).__name__}: {failure}"
+        reason = str(failure) if isinstance(failure, _Unreadable) else described(failure)
         reason = reason.replace("\x00", "")
         with session.begin_nested():
             return self._quarantine(session, fetched, now, reason)

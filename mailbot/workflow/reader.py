@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from mailbot.classify.classifier import warm_up
 from mailbot.classify.labels import Classification
 from mailbot.config import ReaderSettings
+from mailbot.errors import described
 from mailbot.logs import log_event
 from mailbot.mail.message import InboundMessage
 from mailbot.mail.parse import parse_message
@@ -48,7 +49,7 @@ def read(raw: bytes, classify: Classifier) -> Reading:
         message = parse_message(raw)
         return Reading(message, classify(message))
     except Exception as exc:  # quarantined with this reason by the ingest step
-        return Reading(failure=f"{type(exc).__name__}: {exc}")
+        return Reading(failure=described(exc))
 
 
 def read_batch(raws: Sequence[bytes], classify: Classifier) -> list[Reading]:
@@ -136,4 +137,4 @@ class Reader:
 
 
 def _log_failure(exc: BaseException) -> None:
-    log_event(log, "reader.failed", level="warning", error=f"{type(exc).__name__}: {exc}")
+    log_event(log, "reader.failed", level="warning", error=described(exc))
